@@ -1,0 +1,16 @@
+// Original file: protos/outliers.proto
+
+
+export interface OutliersResponse {
+  /**
+   * Positions in OutliersRequest.metrics of the values judged outliers.
+   */
+  'indices'?: (number)[];
+}
+
+export interface OutliersResponse__Output {
+  /**
+   * Positions in OutliersRequest.metrics of the values judged outliers.
+   */
+  'indices': (number)[];
+}
