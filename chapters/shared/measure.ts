@@ -1,0 +1,35 @@
+// A small timing loop for the live measurements that lessons quote. It is a
+// teaching instrument, not a benchmark harness: it warms up, then reports the
+// median of several timed batches, which shrugs off a stray GC pause.
+import { performance } from 'node:perf_hooks';
+
+export interface Timing {
+  /** Median microseconds per call. */
+  microsPerCall: number;
+  /** How many calls were timed in all. */
+  calls: number;
+}
+
+/** Times `fn` for about `budgetMs` in total. */
+export function timeCalls(fn: () => unknown, budgetMs = 100): Timing {
+  for (let i = 0; i < 20; i++) fn(); // warm-up: let V8 compile the hot path first
+  const batchCount = 9;
+  const batchBudget = budgetMs / batchCount;
+  const perCall: number[] = [];
+  let calls = 0;
+  for (let batch = 0; batch < batchCount; batch++) {
+    let n = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    // Bounded by time and by count, so a very fast fn cannot spin for long.
+    while (elapsed < batchBudget && n < 1_000_000) {
+      fn();
+      n++;
+      elapsed = performance.now() - start;
+    }
+    perCall.push((elapsed * 1000) / n);
+    calls += n;
+  }
+  perCall.sort((a, b) => a - b);
+  return { microsPerCall: perCall[Math.floor(batchCount / 2)], calls };
+}
