@@ -12,8 +12,14 @@ export interface ProcessResult {
   stderr: string;
 }
 
-function startScript(script: string, args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export interface RunOptions {
+  timeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** `node --import tsx …args` from the repository root, so TypeScript files run directly. */
+function startNode(args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 async function collect(child: ChildProcess, timeoutMs: number): Promise<ProcessResult> {
@@ -27,9 +33,14 @@ async function collect(child: ChildProcess, timeoutMs: number): Promise<ProcessR
   return { code, stdout, stderr };
 }
 
+/** Runs node with `args` to completion (or kills it after `timeoutMs`). */
+export function runNode(args: string[], { timeoutMs = 20_000, env }: RunOptions = {}): Promise<ProcessResult> {
+  return collect(startNode(args, env), timeoutMs);
+}
+
 /** Runs a script (path from the repository root) to completion. */
-export function runScript(script: string, args: string[] = [], timeoutMs = 20_000): Promise<ProcessResult> {
-  return collect(startScript(script, args), timeoutMs);
+export function runScript(script: string, args: string[] = [], options?: RunOptions): Promise<ProcessResult> {
+  return runNode([script, ...args], options);
 }
 
 export interface ServerProcess {
@@ -41,7 +52,7 @@ export interface ServerProcess {
 
 /** Starts a server half on port 0 and waits until it says where it listens. */
 export async function startServerScript(script: string, args: string[] = [], timeoutMs = 20_000): Promise<ServerProcess> {
-  const child = startScript(script, ['--port', '0', ...args]);
+  const child = startNode([script, '--port', '0', ...args]);
   const result = collect(child, 60_000);
   let seen = '';
   const address = await new Promise<string>((resolve, reject) => {

@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { credentials, status } from '@grpc/grpc-js';
+import { helloworld } from '../../generated/static/hello.ts';
+import { parseAddress, parsePort, UsageError } from './cli.ts';
+import { callUnary, describeError } from './client.ts';
+import { unaryHandler } from './handlers.ts';
+import { RpcError } from './rpc-error.ts';
+import { startServer } from './server.ts';
+
+const { GreeterClient, HelloReply, HelloRequest, UnimplementedGreeterService } = helloworld;
+
+/** A Greeter whose SayHello is `answer` and whose SayHelloAgain is unused. */
+function greeterWith(answer: (name: string) => string | Promise<string>) {
+  const handler = unaryHandler(async (request: helloworld.HelloRequest) => new HelloReply({ message: await answer(request.name) }));
+  return startServer((server) =>
+    server.addService(UnimplementedGreeterService.definition, { SayHello: handler, SayHelloAgain: handler }),
+  );
+}
+
+describe('command line', () => {
+  test('ports are whole numbers from 0 to 65535', () => {
+    assert.equal(parsePort('0'), 0);
+    assert.equal(parsePort('50051'), 50051);
+    assert.equal(parsePort('65535'), 65535);
+    for (const bad of ['65536', '-1', '80.5', '', 'http', '1e3']) {
+      assert.throws(() => parsePort(bad), (error: unknown) => error instanceof UsageError && error.message.includes(`"${bad}"`));
+    }
+  });
+
+  test('addresses are host:port', () => {
+    for (const good of ['localhost:50051', '127.0.0.1:9', '[::1]:50051', 'grpc.example.com:443']) {
+      assert.equal(parseAddress(good), good);
+    }
+    for (const bad of ['localhost', ':50051', 'localhost:99999', 'a b:1', '::1:50051']) {
+      assert.throws(() => parseAddress(bad), UsageError, bad);
+    }
+  });
+});
+
+describe('handlers', () => {
+  test('an RpcError reaches the client with its code and message', async () => {
+    const server = await greeterWith((name) => {
+      throw new RpcError(status.FAILED_PRECONDITION, `cannot greet ${name} yet`);
+    });
+    const client = new GreeterClient(server.address, credentials.createInsecure());
+    try {
+      await assert.rejects(callUnary(client.SayHello, new HelloRequest({ name: 'Ada' })), {
+        code: status.FAILED_PRECONDITION,
+        details: 'cannot greet Ada yet',
+      });
+    } finally {
+      client.close();
+      await server.stop();
+    }
+  });
+
+  test('any other exception is INTERNAL without internals, logged on the server, and the server lives on', async (t) => {
+    const logged = t.mock.method(console, 'error', () => {});
+    const server = await greeterWith((name) => {
+      if (name === 'boom') throw new TypeError('secret internal detail');
+      return `Hello, ${name}`;
+    });
+    const client = new GreeterClient(server.address, credentials.createInsecure());
+    try {
+      await assert.rejects(callUnary(client.SayHello, new HelloRequest({ name: 'boom' })), (error: unknown) => {
+        assert.equal(describeError(error), 'INTERNAL (13): internal error');
+        return true;
+      });
+      assert.equal(logged.mock.callCount(), 1);
+      assert.match(String(logged.mock.calls[0]?.arguments[1]), /secret internal detail/);
+      assert.equal((await callUnary(client.SayHello, new HelloRequest({ name: 'Ada' }))).message, 'Hello, Ada');
+    } finally {
+      client.close();
+      await server.stop();
+    }
+  });
+});
+
+describe('server lifecycle', () => {
+  test('port 0 gets a real port on loopback', async () => {
+    const server = await greeterWith((name) => name);
+    try {
+      assert.match(server.address, /^127\.0\.0\.1:\d+$/);
+      assert.ok(server.port > 0);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('stop() lets an in-flight call finish within the grace period', async () => {
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let started: () => void = () => {};
+    const callStarted = new Promise<void>((resolve) => (started = resolve));
+    const server = await greeterWith(async (name) => {
+      started();
+      await released;
+      return `Hello, ${name}`;
+    });
+    const client = new GreeterClient(server.address, credentials.createInsecure());
+    try {
+      const reply = callUnary(client.SayHello, new HelloRequest({ name: 'Ada' }));
+      await callStarted;
+      const stopped = server.stop(5_000);
+      assert.equal(server.stop(), stopped, 'stop() twice is the same stop');
+      release();
+      assert.equal((await reply).message, 'Hello, Ada');
+      await stopped;
+    } finally {
+      client.close();
+    }
+  });
+
+  test('stop() cancels calls still running when the grace period ends', async () => {
+    let started: () => void = () => {};
+    const callStarted = new Promise<void>((resolve) => (started = resolve));
+    const server = await greeterWith(() => {
+      started();
+      return new Promise<string>(() => {}); // never answers
+    });
+    const client = new GreeterClient(server.address, credentials.createInsecure());
+    try {
+      const reply = callUnary(client.SayHello, new HelloRequest({ name: 'Ada' }), { deadline: new Date(Date.now() + 10_000) });
+      await callStarted;
+      const before = Date.now();
+      await server.stop(50);
+      assert.ok(Date.now() - before < 2_000);
+      await assert.rejects(reply, { code: status.CANCELLED });
+    } finally {
+      client.close();
+    }
+  });
+});
