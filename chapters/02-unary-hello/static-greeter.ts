@@ -1,0 +1,20 @@
+// The Greeter with the static stubs from generated/static: message classes
+// (HelloRequest, HelloReply) and a service definition, made ahead of time by
+// `npm run generate`.
+import type { Server } from '@grpc/grpc-js';
+import { helloworld } from '../../generated/static/hello.ts';
+import { unaryHandler } from '../shared/handlers.ts';
+import { greetingFor } from './greeting.ts';
+
+const { GreeterClient, HelloReply, UnimplementedGreeterService } = helloworld;
+
+export const staticGreeterHandlers: helloworld.UnimplementedGreeterService = {
+  SayHello: unaryHandler((request: helloworld.HelloRequest) => new HelloReply({ message: greetingFor(request.name, 'first') })),
+  SayHelloAgain: unaryHandler((request: helloworld.HelloRequest) => new HelloReply({ message: greetingFor(request.name, 'again') })),
+};
+
+export function addStaticGreeter(server: Server): void {
+  server.addService(UnimplementedGreeterService.definition, staticGreeterHandlers);
+}
+
+export { GreeterClient as StaticGreeterClient };
