@@ -1,0 +1,21 @@
+// Cal: Add and Multiply of two int32s, as in the original tutorial, except
+// that an overflow is an error rather than a wrapped number. (The original
+// Python server failed too, but with UNKNOWN: protobuf's Python runtime raised
+// ValueError when building a ResultReply that did not fit.)
+import type { Server } from '@grpc/grpc-js';
+import { AddRequest, MultiplyRequest, ResultReply, UnimplementedCalService } from '../../generated/static/calculator.ts';
+import { unaryHandler } from '../shared/handlers.ts';
+import { checkedInt32 } from './int32.ts';
+
+export const calHandlers: UnimplementedCalService = {
+  Add: unaryHandler(({ number1, number2 }: AddRequest) =>
+    new ResultReply({ number: checkedInt32(number1 + number2, `${number1} + ${number2}`) }),
+  ),
+  Multiply: unaryHandler(({ number1, number2 }: MultiplyRequest) =>
+    new ResultReply({ number: checkedInt32(number1 * number2, `${number1} × ${number2}`) }),
+  ),
+};
+
+export function addCal(server: Server, handlers: UnimplementedCalService = calHandlers): void {
+  server.addService(UnimplementedCalService.definition, handlers);
+}
