@@ -1,0 +1,36 @@
+// Finds the workbook's test files. Node 20's `node --test` does not search for
+// .ts files by itself, so we list them and pass them on.
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+function testFilesUnder(folder: string): string[] {
+  return readdirSync(join(REPO_ROOT, folder), { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('.test.ts'))
+    .map((path) => join(folder, path))
+    .sort();
+}
+
+/** The numbered chapter folders, in order ("01-protobuf-wire-format", …). */
+export function chapterFolders(): string[] {
+  return readdirSync(join(REPO_ROOT, 'chapters'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^\d\d-/.test(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+const isExerciseTest = (path: string) => path.split(sep).includes('exercises');
+
+/** The workbook's own tests: everything except the exercises, which check the learner's code. */
+export function workbookTestFiles(): string[] {
+  return [...testFilesUnder('generated'), ...testFilesUnder('chapters')].filter((path) => !isExerciseTest(path));
+}
+
+/** The exercise tests of every chapter, or of the chapter whose folder starts with `chapterPrefix` ("02"). */
+export function exerciseTestFiles(chapterPrefix = ''): string[] {
+  return testFilesUnder('chapters').filter(
+    (path) => isExerciseTest(path) && relative('chapters', path).startsWith(chapterPrefix),
+  );
+}

@@ -1,0 +1,19 @@
+// `npm start` runs every chapter's index.ts; each must exit 0 and end with
+// its summary line.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runScript } from '../shared/testing.ts';
+import { chapterFolders } from './test-files.ts';
+
+test('npm start runs every chapter and prints one summary line each', async () => {
+  const tour = await runScript('chapters/workbook/tour.ts', [], { timeoutMs: 60_000 });
+  assert.equal(tour.code, 0, tour.stdout + tour.stderr);
+  const summary = tour.stdout.slice(tour.stdout.lastIndexOf('Workbook tour:')).trimEnd().split('\n');
+  const chapters = chapterFolders().length;
+  assert.equal(summary[0], `Workbook tour: ${chapters} of ${chapters} chapters ran`);
+  assert.deepEqual(summary.slice(1), [
+    '✔ 01 protobuf wire format: "World" → 0a 05 57 6f 72 6c 64; 1,000 readings: protobuf 24,000 B vs JSON 58,638 B',
+    '✔ 02 unary hello: 4/4 client×server pairings agreed; failures seen: INVALID_ARGUMENT, DEADLINE_EXCEEDED, UNAVAILABLE',
+    '✔ 03 calculator and users: 8 calls answered; refused with OUT_OF_RANGE, OUT_OF_RANGE, NOT_FOUND, INVALID_ARGUMENT',
+  ]);
+});
