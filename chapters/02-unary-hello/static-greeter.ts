@@ -6,15 +6,13 @@ import { helloworld } from '../../generated/static/hello.ts';
 import { unaryHandler } from '../shared/handlers.ts';
 import { greetingFor } from './greeting.ts';
 
-const { GreeterClient, HelloReply, UnimplementedGreeterService } = helloworld;
+const { HelloReply, UnimplementedGreeterService } = helloworld;
 
 export const staticGreeterHandlers: helloworld.UnimplementedGreeterService = {
-  SayHello: unaryHandler((request: helloworld.HelloRequest) => new HelloReply({ message: greetingFor(request.name, 'first') })),
-  SayHelloAgain: unaryHandler((request: helloworld.HelloRequest) => new HelloReply({ message: greetingFor(request.name, 'again') })),
+  SayHello: unaryHandler((request) => new HelloReply({ message: greetingFor(request.name, 'first') })),
+  SayHelloAgain: unaryHandler((request) => new HelloReply({ message: greetingFor(request.name, 'again') })),
 };
 
 export function addStaticGreeter(server: Server): void {
   server.addService(UnimplementedGreeterService.definition, staticGreeterHandlers);
 }
-
-export { GreeterClient as StaticGreeterClient };

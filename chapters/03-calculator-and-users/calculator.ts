@@ -3,15 +3,15 @@
 // Python server failed too, but with UNKNOWN: protobuf's Python runtime raised
 // ValueError when building a ResultReply that did not fit.)
 import type { Server } from '@grpc/grpc-js';
-import { AddRequest, MultiplyRequest, ResultReply, UnimplementedCalService } from '../../generated/static/calculator.ts';
+import { ResultReply, UnimplementedCalService } from '../../generated/static/calculator.ts';
 import { unaryHandler } from '../shared/handlers.ts';
 import { checkedInt32 } from './int32.ts';
 
 export const calHandlers: UnimplementedCalService = {
-  Add: unaryHandler(({ number1, number2 }: AddRequest) =>
+  Add: unaryHandler(({ number1, number2 }) =>
     new ResultReply({ number: checkedInt32(number1 + number2, `${number1} + ${number2}`) }),
   ),
-  Multiply: unaryHandler(({ number1, number2 }: MultiplyRequest) =>
+  Multiply: unaryHandler(({ number1, number2 }) =>
     new ResultReply({ number: checkedInt32(number1 * number2, `${number1} × ${number2}`) }),
   ),
 };

@@ -11,9 +11,7 @@ export function codePointLength(text: string): number {
 }
 
 export const computeHandlers: compute.UnimplementedComputeService = {
-  SayHello: unaryHandler(
-    (request: compute.HelloRequest) => new compute.HelloReply({ result: String(codePointLength(request.helloworld)) }),
-  ),
+  SayHello: unaryHandler((request) => new compute.HelloReply({ result: String(codePointLength(request.helloworld)) })),
 };
 
 export function addCompute(server: Server): void {

@@ -7,7 +7,7 @@
 // reply's data[i] is always the user for userIDs[i].
 import { status, type Server } from '@grpc/grpc-js';
 import { google } from '../../generated/static/google/protobuf/empty.ts';
-import { UnimplementedMyServiceService, User, UserReply, UserReq } from '../../generated/static/users.ts';
+import { UnimplementedMyServiceService, User, UserReply } from '../../generated/static/users.ts';
 import { unaryHandler } from '../shared/handlers.ts';
 import { RpcError } from '../shared/rpc-error.ts';
 
@@ -50,7 +50,7 @@ export function myServiceHandlers(table: ReadonlyMap<number, UserRecord> = SAMPL
   return {
     Health: unaryHandler(() => new google.protobuf.Empty()),
     User: unaryHandler(
-      (request: UserReq) =>
+      (request) =>
         new UserReply({
           message: 'success',
           data: lookUpUsers(table, request.userIDs).map((record) => new User(record)),
