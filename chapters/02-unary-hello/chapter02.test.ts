@@ -91,6 +91,18 @@ describe('split run: server.ts and client.ts in two processes', () => {
     assert.match(client.stderr, /client failed: UNAVAILABLE \(14\)/);
   });
 
+  test('a server whose port is taken exits 1 and says so', async () => {
+    const first = await startServerScript('chapters/02-unary-hello/server.ts');
+    try {
+      const port = first.address.slice(first.address.lastIndexOf(':') + 1);
+      const second = await runScript('chapters/02-unary-hello/server.ts', ['--port', port]);
+      assert.equal(second.code, 1);
+      assert.match(second.stderr, new RegExp(`could not listen on localhost:${port}: .*EADDRINUSE`));
+    } finally {
+      await first.interrupt();
+    }
+  });
+
   test('--help explains both halves; a bad flag is a usage error', async () => {
     const help = await runScript('chapters/02-unary-hello/server.ts', ['--help']);
     assert.equal(help.code, 0);

@@ -3,7 +3,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import { parseClientArgs, parseServerArgs } from './cli.ts';
 import { describeError } from './client.ts';
-import { startServer, untilStopSignal } from './server.ts';
+import { startServer, untilStopSignal, type RunningServer } from './server.ts';
 import { Transcript } from './transcript.ts';
 
 /** The tour prints this before a chapter's one-line summary, and `npm start` collects those lines. */
@@ -35,8 +35,15 @@ export interface ServerHalf {
 /** `server.ts --port N`: serves on localhost until Ctrl-C, then stops gracefully. */
 export async function runServerHalf({ usage, name, addServices }: ServerHalf): Promise<void> {
   const { port } = parseServerArgs(usage);
-  // localhost binds loopback only, on both IPv4 and IPv6 where the machine has them.
-  const running = await startServer(addServices, { host: 'localhost', port });
+  let running: RunningServer;
+  try {
+    // localhost binds loopback only, on both IPv4 and IPv6 where the machine has them.
+    running = await startServer(addServices, { host: 'localhost', port });
+  } catch (error) {
+    console.error(`could not listen on localhost:${port}: ${describeError(error)} (is another server using the port? try --port 0)`);
+    process.exitCode = 1;
+    return;
+  }
   console.log(`${name} listening on ${running.address} (Ctrl-C to stop)`);
   const signal = await untilStopSignal();
   console.log(`${signal}: finishing in-flight calls, then stopping`);
