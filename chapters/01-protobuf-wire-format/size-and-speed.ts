@@ -17,7 +17,7 @@ export interface FormatResult {
 
 const outliersProto = loadProto<OutliersProto>('outliers.proto');
 
-export function compareFormats(budgetMsPerTiming = 40): FormatResult[] {
+export function compareFormats(budgetMsPerTiming = 25): FormatResult[] {
   const readings = cpuReadings(READINGS);
 
   const request = toOutliersRequest(readings);
