@@ -10,8 +10,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOADER_OPTIONS, PROTOS_DIR } from '../chapters/shared/proto-loader.ts';
-
-const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { REPO_ROOT } from '../chapters/shared/repo-files.ts';
 const require = createRequire(import.meta.url);
 
 export const GENERATED_FOLDERS = ['generated/static', 'generated/proto-loader'] as const;

@@ -1,20 +1,11 @@
 // generated/ must be exactly what `npm run generate` makes from protos/.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { filesUnder, REPO_ROOT } from '../chapters/shared/repo-files.ts';
 import { GENERATED_FOLDERS, generate } from './generate.ts';
-
-const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-function filesUnder(root: string, folder: string): string[] {
-  const base = join(root, folder);
-  return readdirSync(base, { recursive: true, encoding: 'utf8' })
-    .filter((path) => statSync(join(base, path)).isFile())
-    .sort();
-}
 
 let fresh: string;
 before(() => {
@@ -25,8 +16,8 @@ after(() => rmSync(fresh, { recursive: true, force: true }));
 
 for (const folder of GENERATED_FOLDERS) {
   test(`${folder} matches a fresh npm run generate (run it and commit if this fails)`, () => {
-    const committed = filesUnder(REPO_ROOT, folder);
-    assert.deepEqual(committed, filesUnder(fresh, folder), 'the same files');
+    const committed = filesUnder(folder);
+    assert.deepEqual(committed, filesUnder(folder, fresh), 'the same files');
     for (const file of committed) {
       assert.equal(
         readFileSync(join(REPO_ROOT, folder, file), 'utf8'),
@@ -38,7 +29,7 @@ for (const folder of GENERATED_FOLDERS) {
 
   test(`${folder} has no two files whose names differ only in case (macOS and Windows would merge them)`, () => {
     const seen = new Map<string, string>();
-    for (const file of filesUnder(REPO_ROOT, folder)) {
+    for (const file of filesUnder(folder)) {
       const clash = seen.get(file.toLowerCase());
       assert.equal(clash, undefined, `${file} and ${clash} are one file on a case-insensitive filesystem`);
       seen.set(file.toLowerCase(), file);

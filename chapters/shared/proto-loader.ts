@@ -2,9 +2,10 @@
 // by the interfaces proto-loader-gen-types wrote into generated/proto-loader.
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { REPO_ROOT } from './repo-files.ts';
 
-export const PROTOS_DIR = fileURLToPath(new URL('../../protos/', import.meta.url));
+export const PROTOS_DIR = join(REPO_ROOT, 'protos');
 
 /**
  * One set of options for loading at run time and for generating the types

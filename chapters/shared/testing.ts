@@ -2,9 +2,7 @@
 // as a learner does in two terminals.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
-
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { REPO_ROOT } from './repo-files.ts';
 
 export interface ProcessResult {
   code: number | null;

@@ -1,19 +1,18 @@
 // The lessons may only quote code that runs: every TypeScript or protobuf
 // fragment in docs/ must stand, line for line, in the code it came from.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { filesUnder } from '../shared/repo-files.ts';
 import { chapterFolders, exerciseTestFiles, REPO_ROOT } from './test-files.ts';
 
 const SOURCE_EXTENSIONS: Record<string, string> = { ts: '.ts', protobuf: '.proto' };
 
 function filesWithExtension(folder: string, extension: string): string[] {
-  const base = join(REPO_ROOT, folder);
-  return readdirSync(base, { recursive: true, encoding: 'utf8' })
-    .filter((path) => path.endsWith(extension) && !path.includes('node_modules'))
-    .map((path) => join(base, path))
-    .filter((path) => statSync(path).isFile());
+  return filesUnder(folder)
+    .filter((path) => path.endsWith(extension))
+    .map((path) => join(REPO_ROOT, folder, path));
 }
 
 const sources: Record<string, string[]> = {

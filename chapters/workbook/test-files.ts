@@ -2,15 +2,14 @@
 // .ts files by itself, so we list them and pass them on.
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { filesUnder, REPO_ROOT } from '../shared/repo-files.ts';
 
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export { REPO_ROOT };
 
 function testFilesUnder(folder: string): string[] {
-  return readdirSync(join(REPO_ROOT, folder), { recursive: true, encoding: 'utf8' })
+  return filesUnder(folder)
     .filter((path) => path.endsWith('.test.ts'))
-    .map((path) => join(folder, path))
-    .sort();
+    .map((path) => join(folder, path));
 }
 
 /** The numbered chapter folders, in order ("01-protobuf-wire-format", …). */
