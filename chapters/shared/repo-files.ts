@@ -6,6 +6,14 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** The numbered chapter folders, in order ("01-protobuf-wire-format", …). */
+export function chapterFolders(): string[] {
+  return readdirSync(join(REPO_ROOT, 'chapters'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^\d\d-/.test(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+}
+
 /** Every file below `folder` (relative to `root`), as sorted paths relative to `folder`. */
 export function filesUnder(folder: string, root: string = REPO_ROOT): string[] {
   const base = join(root, folder);

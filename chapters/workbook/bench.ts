@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chapterFolders, REPO_ROOT } from './test-files.ts';
+import { chapterFolders, REPO_ROOT } from '../shared/repo-files.ts';
 
 const CHAPTER_TARGET_MS = 2_000;
 const TEST_SUITE_TARGET_MS = 120_000;

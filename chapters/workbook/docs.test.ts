@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { filesUnder } from '../shared/repo-files.ts';
-import { chapterFolders, exerciseTestFiles, REPO_ROOT } from './test-files.ts';
+import { chapterFolders, filesUnder, REPO_ROOT } from '../shared/repo-files.ts';
+import { exerciseTestFiles } from './test-files.ts';
 
 const SOURCE_EXTENSIONS: Record<string, string> = { ts: '.ts', protobuf: '.proto' };
 

@@ -7,7 +7,8 @@ import { basename, dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { EXERCISE_TARGET_VARIABLE } from '../shared/exercise.ts';
 import { runNode } from '../shared/testing.ts';
-import { chapterFolders, exerciseTestFiles, REPO_ROOT } from './test-files.ts';
+import { chapterFolders, REPO_ROOT } from '../shared/repo-files.ts';
+import { exerciseTestFiles } from './test-files.ts';
 
 /** node --test in a child process, so the exercise's own results stay out of ours. */
 function runExerciseTest(file: string, target: 'starter' | 'solution') {

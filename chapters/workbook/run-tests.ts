@@ -1,7 +1,8 @@
 // `npm test` runs the workbook's own tests; `npm run exercises -- 02` runs the
 // exercise tests of chapter 02 against the learner's code.
 import { spawnSync } from 'node:child_process';
-import { REPO_ROOT, exerciseTestFiles, workbookTestFiles } from './test-files.ts';
+import { REPO_ROOT } from '../shared/repo-files.ts';
+import { exerciseTestFiles, workbookTestFiles } from './test-files.ts';
 
 const [mode, chapter] = process.argv.slice(2);
 const files = mode === '--exercises' ? exerciseTestFiles(chapter) : workbookTestFiles();

@@ -1,23 +1,12 @@
 // Finds the workbook's test files. Node 20's `node --test` does not search for
 // .ts files by itself, so we list them and pass them on.
-import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { filesUnder, REPO_ROOT } from '../shared/repo-files.ts';
-
-export { REPO_ROOT };
+import { filesUnder } from '../shared/repo-files.ts';
 
 function testFilesUnder(folder: string): string[] {
   return filesUnder(folder)
     .filter((path) => path.endsWith('.test.ts'))
     .map((path) => join(folder, path));
-}
-
-/** The numbered chapter folders, in order ("01-protobuf-wire-format", …). */
-export function chapterFolders(): string[] {
-  return readdirSync(join(REPO_ROOT, 'chapters'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && /^\d\d-/.test(entry.name))
-    .map((entry) => entry.name)
-    .sort();
 }
 
 const isExerciseTest = (path: string) => path.split(sep).includes('exercises');

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runScript } from '../shared/testing.ts';
-import { chapterFolders } from './test-files.ts';
+import { chapterFolders } from '../shared/repo-files.ts';
 
 test('npm start runs every chapter and prints one summary line each', async () => {
   const tour = await runScript('chapters/workbook/tour.ts', [], { timeoutMs: 60_000 });

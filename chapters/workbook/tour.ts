@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { SUMMARY_MARK } from '../shared/chapter.ts';
-import { chapterFolders, REPO_ROOT } from './test-files.ts';
+import { chapterFolders, REPO_ROOT } from '../shared/repo-files.ts';
 
 const summaries: string[] = [];
 let failed = 0;
