@@ -2,18 +2,7 @@
 // one a second, as the metrics tutorial's Go client sends them.
 import { pb } from '../../generated/static/outliers.ts';
 import { google } from '../../generated/static/google/protobuf/timestamp.ts';
-
-/** A small seeded generator (mulberry32), so every run measures the same data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+import { seededRandom } from '../shared/seeded-random.ts';
 
 export interface PlainMetric {
   /** RFC 3339, the proto3 JSON form of google.protobuf.Timestamp. */

@@ -4,6 +4,7 @@ import { credentials, status } from '@grpc/grpc-js';
 import { helloworld } from '../../generated/static/hello.ts';
 import { parseAddress, parsePort, UsageError } from './cli.ts';
 import { callUnary, describeError } from './client.ts';
+import { seededRandom } from './seeded-random.ts';
 import { unaryHandler } from './handlers.ts';
 import { RpcError } from './rpc-error.ts';
 import { startServer } from './server.ts';
@@ -130,5 +131,16 @@ describe('server lifecycle', () => {
     } finally {
       client.close();
     }
+  });
+});
+
+describe('seeded random numbers', () => {
+  test('the same seed gives the same sequence, in [0, 1)', () => {
+    const draw = (seed: number) => Array.from({ length: 1000 }, seededRandom(seed));
+    const first = draw(7);
+    assert.deepEqual(draw(7), first);
+    assert.notDeepEqual(draw(8), first);
+    assert.ok(first.every((x) => x >= 0 && x < 1));
+    assert.equal(new Set(first).size, 1000);
   });
 });

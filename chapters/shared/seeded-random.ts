@@ -1,0 +1,14 @@
+// Benchmarks and demonstrations must measure the same data on every run, so
+// their random inputs come from a seeded generator rather than Math.random().
+
+/** A small seeded generator (mulberry32), so every run measures the same data. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
