@@ -39,7 +39,11 @@ function openClients(address: string, channel: ChannelCredentials, t: Transcript
   const options: ClientOptions = { interceptors: [requestIdInterceptor(), timingInterceptor((line) => t.note(line))] };
   const greeter = new helloworld.GreeterClient(address, channel, options);
   const routes = new routeguide.RouteGuideClient(address, channel, options);
-  return { greeter, routes, close: () => (greeter.close(), routes.close()) };
+  const close = () => {
+    greeter.close();
+    routes.close();
+  };
+  return { greeter, routes, close };
 }
 
 /** Runs `call`; records and narrates a refusal instead of throwing it. */
@@ -125,12 +129,11 @@ export async function showAuthentication(endpoint: Endpoint, tally: Tally, t: Tr
   }
 }
 
-/** Calls SayHello as the reader on a channel with `channel` credentials. */
+/** Calls SayHello on a channel with `channel` credentials (which carry the token, if any). */
 async function greetOver(address: string, channel: ChannelCredentials, tally: Tally, t: Transcript): Promise<void> {
   const { greeter, close } = openClients(address, channel, t);
-  const options = { deadline: deadlineIn(), credentials: bearerToken(DEMO_TOKENS.reader) };
   try {
-    await attempt(tally, t, async () => t.received((await callUnary(greeter.SayHello, new helloworld.HelloRequest({ name: 'World' }), options)).toObject()));
+    await attempt(tally, t, async () => t.received((await callUnary(greeter.SayHello, new helloworld.HelloRequest({ name: 'World' }))).toObject()));
   } finally {
     close();
   }
@@ -138,18 +141,21 @@ async function greetOver(address: string, channel: ChannelCredentials, tally: Ta
 
 /** Clients that TLS turns away before any call is made. */
 export async function showRefusedConnections({ address, identity }: Endpoint, tally: Tally, t: Transcript): Promise<void> {
+  const token = DEMO_TOKENS.reader;
   t.step('Connections TLS refuses');
   t.note("a client that trusts only Node's public roots, not our CA:");
-  await greetOver(address, channelCredentials({ identity }), tally, t);
+  await greetOver(address, channelCredentials({ identity, token }), tally, t);
+  // No token for this one: it could only go as per-call credentials, in plain text.
   t.note('a plaintext client:');
   await greetOver(address, credentials.createInsecure(), tally, t);
 }
 
 /** Mutual TLS: the client shows a certificate too, or is turned away. */
 export async function showMutualTls({ address, ca, identity }: Endpoint, tally: Tally, t: Transcript): Promise<void> {
+  const token = DEMO_TOKENS.reader;
   t.step(`Mutual TLS at ${address}: the server asks for the client's certificate`);
   t.note('a client with the certificate our CA signed for it:');
-  await greetOver(address, channelCredentials({ trust: ca, identity }), tally, t);
+  await greetOver(address, channelCredentials({ trust: ca, identity, token }), tally, t);
   t.note('a client with no certificate of its own:');
-  await greetOver(address, channelCredentials({ trust: ca }), tally, t);
+  await greetOver(address, channelCredentials({ trust: ca, token }), tally, t);
 }

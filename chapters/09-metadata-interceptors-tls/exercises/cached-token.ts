@@ -28,8 +28,7 @@ export interface IssuedToken {
 export const REFRESH_BEFORE_EXPIRY_MS = 30_000;
 
 export function cachedBearerToken(fetchToken: () => Promise<IssuedToken>, now: () => number = Date.now): CallCredentials {
-  // TODO: fetch, cache and refresh the token as described above.
-  void fetchToken;
-  void now;
+  // TODO: fetch, cache and refresh the token as described above, using
+  // fetchToken and now; this placeholder sends a token no server knows.
   return bearerToken('TODO');
 }

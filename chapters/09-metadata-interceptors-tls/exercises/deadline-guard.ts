@@ -18,9 +18,5 @@ import { ServerInterceptingCall, type ServerInterceptor } from '@grpc/grpc-js';
 export function deadlineGuard(limitMs: number): ServerInterceptor {
   // TODO: refuse as described above (auth-interceptor.ts shows how to answer
   // from onReceiveMetadata without calling next()).
-  return (method, call) => {
-    void limitMs;
-    void method;
-    return new ServerInterceptingCall(call);
-  };
+  return (_method, call) => new ServerInterceptingCall(call);
 }
