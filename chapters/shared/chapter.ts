@@ -3,7 +3,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import { parseClientArgs, parseServerArgs } from './cli.ts';
 import { describeError } from './client.ts';
-import { startServer, untilStopSignal, type RunningServer } from './server.ts';
+import { startServer, untilStopSignal, type RunningServer, type StartServerOptions } from './server.ts';
 import { Transcript } from './transcript.ts';
 
 /** The tour prints this before a chapter's one-line summary, and `npm start` collects those lines. */
@@ -24,21 +24,34 @@ export async function runTour(title: string, tour: (transcript: Transcript) => P
   }
 }
 
+/** What a server half may add to a plain server: credentials, and server options such as interceptors. */
+export type ServerSetup = Pick<StartServerOptions, 'credentials' | 'serverOptions'>;
+
 export interface ServerHalf {
   /** Shown by --help. */
   usage: string;
   /** What is being served, for the log lines ("Greeter (static stubs)"). */
   name: string;
   addServices: (server: grpc.Server) => void;
+  /** Made once the command line has been read, so that --help does no work. Plaintext if absent. */
+  prepare?: () => Promise<ServerSetup>;
 }
 
 /** `server.ts --port N`: serves on localhost until Ctrl-C, then stops gracefully. */
-export async function runServerHalf({ usage, name, addServices }: ServerHalf): Promise<void> {
+export async function runServerHalf({ usage, name, addServices, prepare }: ServerHalf): Promise<void> {
   const { port } = parseServerArgs(usage);
+  let prepared: ServerSetup = {};
+  try {
+    prepared = (await prepare?.()) ?? {};
+  } catch (error) {
+    console.error(`could not prepare ${name}: ${describeError(error)}`);
+    process.exitCode = 1;
+    return;
+  }
   let running: RunningServer;
   try {
     // localhost binds loopback only, on both IPv4 and IPv6 where the machine has them.
-    running = await startServer(addServices, { host: 'localhost', port });
+    running = await startServer(addServices, { ...prepared, host: 'localhost', port });
   } catch (error) {
     console.error(`could not listen on localhost:${port}: ${describeError(error)} (is another server using the port? try --port 0)`);
     process.exitCode = 1;

@@ -49,8 +49,13 @@ export interface ServerProcess {
 }
 
 /** Starts a server half on port 0 and waits until it says where it listens. */
-export async function startServerScript(script: string, args: string[] = [], timeoutMs = 20_000): Promise<ServerProcess> {
-  const child = startNode([script, '--port', '0', ...args]);
+export async function startServerScript(
+  script: string,
+  args: string[] = [],
+  timeoutMs = 20_000,
+  env?: NodeJS.ProcessEnv,
+): Promise<ServerProcess> {
+  const child = startNode([script, '--port', '0', ...args], env);
   const result = collect(child, 60_000);
   let seen = '';
   const address = await new Promise<string>((resolve, reject) => {

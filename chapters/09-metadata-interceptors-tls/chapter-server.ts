@@ -1,0 +1,25 @@
+// The chapter's server: the metadata Greeter and ListFeatures, behind TLS and
+// two interceptors. Used by the tour, the server half and the tests alike.
+import type { ServerOptions } from '@grpc/grpc-js';
+import { startServer, type RunningServer } from '../shared/server.ts';
+import { authInterceptor } from './auth-interceptor.ts';
+import { callLogInterceptor, type Log } from './call-log-interceptor.ts';
+import type { TestCertificates } from './certificates.ts';
+import { addMetadataServices } from './metadata-services.ts';
+import { serverCredentials, type TlsMode } from './tls-credentials.ts';
+import { demoTokenTable } from './tokens.ts';
+
+export function chapterServerOptions(log: Log): ServerOptions {
+  // The first interceptor listed sees each call first and its status last, so
+  // the log also records the calls that the auth interceptor refuses.
+  return { interceptors: [callLogInterceptor(log), authInterceptor(demoTokenTable)] };
+}
+
+/** Serves on localhost, the name in the server certificate, on a free port. */
+export function startChapterServer(certs: TestCertificates, mode: TlsMode, log: Log): Promise<RunningServer> {
+  return startServer(addMetadataServices, {
+    host: 'localhost',
+    credentials: serverCredentials(certs, mode),
+    serverOptions: chapterServerOptions(log),
+  });
+}
