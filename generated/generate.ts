@@ -5,18 +5,22 @@
 //                           by proto-loader-gen-types
 // Both tools install from the npm registry alone; nothing is downloaded at build time.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LOADER_OPTIONS, PROTOS_DIR } from '../chapters/shared/proto-loader.ts';
-import { REPO_ROOT } from '../chapters/shared/repo-files.ts';
+import { LOADER_OPTIONS } from '../chapters/shared/proto-loader.ts';
+import { filesUnder, REPO_ROOT } from '../chapters/shared/repo-files.ts';
 const require = createRequire(import.meta.url);
 
 export const GENERATED_FOLDERS = ['generated/static', 'generated/proto-loader'] as const;
 
+/** Every .proto below protos/, as import paths ("hello.proto", "google/rpc/error_details.proto"). */
 export function protoFiles(): string[] {
-  return readdirSync(PROTOS_DIR).filter((name) => name.endsWith('.proto')).sort();
+  return filesUnder('protos')
+    .filter((name) => name.endsWith('.proto'))
+    .map((name) => name.split(sep).join('/'))
+    .sort();
 }
 
 /** Writes both kinds of stubs below `outRoot`/generated, replacing what was there. */
