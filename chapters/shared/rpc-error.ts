@@ -1,17 +1,20 @@
 // How a handler says "no": throw an RpcError with the status code that fits
 // and a message that names the offending value. grpc-js accepts it as is,
 // because a ServerErrorResponse is just an Error with a code and details.
-import { status, type ServerErrorResponse } from '@grpc/grpc-js';
+import { status, type Metadata, type ServerErrorResponse } from '@grpc/grpc-js';
 
 export class RpcError extends Error implements ServerErrorResponse {
   readonly code: status;
   readonly details: string;
+  /** Trailers sent with the status, such as rich error details (rich-error.ts). */
+  readonly metadata?: Metadata;
 
-  constructor(code: status, details: string) {
+  constructor(code: status, details: string, metadata?: Metadata) {
     super(details);
     this.name = `RpcError[${status[code]}]`;
     this.code = code;
     this.details = details;
+    this.metadata = metadata;
   }
 }
 
