@@ -35,10 +35,30 @@ export interface ServerHalf {
 /** `server.ts --port N`: serves on localhost until Ctrl-C, then stops gracefully. */
 export async function runServerHalf({ usage, name, addServices }: ServerHalf): Promise<void> {
   const { port } = parseServerArgs(usage);
+  await serveUntilStopped({ name, port, addServices });
+}
+
+export interface ServeOptions {
+  name: string;
+  port: number;
+  addServices: (server: grpc.Server) => void;
+  serverOptions?: grpc.ServerOptions;
+  /**
+   * Runs after Ctrl-C, before the graceful stop. A server with long-lived
+   * streams ends them here; otherwise the stop waits out its grace period.
+   */
+  beforeStop?: () => void | Promise<void>;
+}
+
+/**
+ * The body of runServerHalf, for a server half that reads flags of its own
+ * besides --port: serves on localhost until Ctrl-C, then stops gracefully.
+ */
+export async function serveUntilStopped({ name, port, addServices, serverOptions, beforeStop }: ServeOptions): Promise<void> {
   let running: RunningServer;
   try {
     // localhost binds loopback only, on both IPv4 and IPv6 where the machine has them.
-    running = await startServer(addServices, { host: 'localhost', port });
+    running = await startServer(addServices, { host: 'localhost', port, serverOptions });
   } catch (error) {
     console.error(`could not listen on localhost:${port}: ${describeError(error)} (is another server using the port? try --port 0)`);
     process.exitCode = 1;
@@ -47,6 +67,7 @@ export async function runServerHalf({ usage, name, addServices }: ServerHalf): P
   console.log(`${name} listening on ${running.address} (Ctrl-C to stop)`);
   const signal = await untilStopSignal();
   console.log(`${signal}: finishing in-flight calls, then stopping`);
+  await beforeStop?.();
   await running.stop();
   console.log('stopped');
 }
@@ -59,8 +80,16 @@ export interface ClientHalf {
 /** `client.ts --addr host:port`: runs the calls; on failure prints the gRPC status and exits 1. */
 export async function runClientHalf({ usage, run }: ClientHalf): Promise<void> {
   const { address } = parseClientArgs(usage);
+  await runClientSteps((transcript) => run(address, transcript));
+}
+
+/**
+ * The body of runClientHalf, for a client half that reads flags of its own
+ * besides --addr: runs `steps`; on failure prints the gRPC status and sets exit code 1.
+ */
+export async function runClientSteps(steps: (transcript: Transcript) => Promise<void>): Promise<void> {
   try {
-    await run(address, new Transcript());
+    await steps(new Transcript());
   } catch (error) {
     console.error(`client failed: ${describeError(error)}`);
     process.exitCode = 1;

@@ -46,11 +46,16 @@ export interface ServerProcess {
   address: string;
   /** Sends SIGINT, as Ctrl-C does, and waits for the process to end. */
   interrupt(): Promise<ProcessResult>;
+  /** Sends SIGKILL, as a crash does (no handler runs), and waits for the process to end. */
+  kill(): Promise<ProcessResult>;
 }
 
-/** Starts a server half on port 0 and waits until it says where it listens. */
-export async function startServerScript(script: string, args: string[] = [], timeoutMs = 20_000): Promise<ServerProcess> {
-  const child = startNode([script, '--port', '0', ...args]);
+/**
+ * Starts a server half and waits until it says where it listens. Port 0 (the
+ * default) lets the OS pick; a test that restarts a server passes the old port.
+ */
+export async function startServerScript(script: string, args: string[] = [], timeoutMs = 20_000, port = 0): Promise<ServerProcess> {
+  const child = startNode([script, '--port', String(port), ...args]);
   const result = collect(child, 60_000);
   let seen = '';
   const address = await new Promise<string>((resolve, reject) => {
@@ -72,6 +77,10 @@ export async function startServerScript(script: string, args: string[] = [], tim
     address,
     async interrupt() {
       child.kill('SIGINT');
+      return result;
+    },
+    async kill() {
+      child.kill('SIGKILL');
       return result;
     },
   };
