@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { credentials } from '@grpc/grpc-js';
-import { ContactClient } from '../../generated/static/contact_service.ts';
+import { ContactClient, UnimplementedContactService } from '../../generated/static/contact_service.ts';
 import { startServer, type RunningServer } from '../shared/server.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import type { BackoffPolicy } from './backoff.ts';
@@ -16,6 +16,8 @@ import { reportStatuses } from './status-channel.ts';
 import { TaskStore, type Task } from './task-store.ts';
 import { TaskWorker } from './task-worker.ts';
 import { narrateWorker } from './worker-narration.ts';
+
+const SEND_STATUS = UnimplementedContactService.definition.sendStatus.path;
 
 /** Short waits for the tour; the client half uses DEFAULT_BACKOFF. */
 const TOUR_BACKOFF: BackoffPolicy = { initialMs: 20, maxMs: 200, multiplier: 2 };
@@ -61,8 +63,15 @@ export async function pushWalkthrough(t: Transcript): Promise<PushOutcome> {
     t.step(`Approach 2: each client opens getTask and the server pushes. Contact on ${address}`);
     t.note(`journal: ${journalPath}`);
     const tallies = workers.map((worker) => narrateWorker(worker, t));
+    // Wait on what the clients see, so that the transcript reads in order.
+    let subscribed = 0;
+    let confirmed = 0;
+    for (const worker of workers) {
+      worker.on('subscribed', () => subscribed++);
+      worker.on('confirmed', (ids) => (confirmed += ids.length));
+    }
     for (const worker of workers) void worker.start().catch(() => {}); // stop() reports how it ended
-    await eventually('both workers are subscribed', () => contact.service.live().sessions === 2);
+    await eventually('both workers are subscribed', () => subscribed === 2);
     t.note(`live on the server: ${describeLive(contact.service)}`);
 
     t.step('Tasks for alice, for bob, and one for everyone');
@@ -70,10 +79,12 @@ export async function pushWalkthrough(t: Transcript): Promise<PushOutcome> {
     await contact.service.assign('alice', 'resize b.png');
     await contact.service.assign('bob', 'transcode c.mp4');
     await contact.service.broadcast('rotate logs');
-    await eventually('every result is confirmed', () => contact.store.counts().results === 5);
+    await eventually('every result is confirmed', () => confirmed === 5);
 
-    t.step('sendStatus: alice reports, the server answers each report');
-    for (const answer of await reportStatuses(statusClient, 'alice', ['idle', 'rendering'])) t.note(`← ${answer}`);
+    t.step('sendStatus: alice reports on one bidirectional stream, the server answers each report');
+    const statuses = ['idle', 'rendering'];
+    for (const msg of statuses) t.sent(SEND_STATUS, { msg });
+    for (const ret of await reportStatuses(statusClient, 'alice', statuses)) t.received({ ret });
 
     t.step('alice starts a long task; the server stops hard before she can acknowledge it');
     await contact.service.assign('alice', 'render video.mp4');
@@ -83,10 +94,10 @@ export async function pushWalkthrough(t: Transcript): Promise<PushOutcome> {
     contact = await startContact(journalPath, contact.running.port);
     const replayed = contact.store.counts();
     t.note(`restarted on the same port from the journal: ${replayed.clients} clients, ${replayed.tasks} tasks, ${replayed.results} results`);
-    await eventually('both workers are back', () => contact.service.live().sessions === 2);
+    await eventually('both workers are back', () => subscribed === 4);
     releaseRender();
     await contact.service.assign('alice', 'resize d.png');
-    await eventually('every result is confirmed', () => contact.store.counts().results === 7);
+    await eventually('every result is confirmed', () => confirmed === 7);
 
     t.step('alice and bob leave');
     t.note(`before: ${describeLive(contact.service)}`);
