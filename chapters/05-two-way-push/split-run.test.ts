@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import { status, type ServiceError } from '@grpc/grpc-js';
+import { UsageError } from '../shared/cli.ts';
 import { startServer } from '../shared/server.ts';
 import { runScript, startServerScript } from '../shared/testing.ts';
 import { eventually } from './eventually.ts';
+import { parseClientIdFlag, parseWholeNumber } from './flags.ts';
 import { TaskWorker } from './task-worker.ts';
 
 const SERVER = 'chapters/05-two-way-push/server.ts';
@@ -70,21 +72,28 @@ describe('split run: server.ts and client.ts in two processes', () => {
     assert.match(server.stderr, /could not open the journal: .*journal\.jsonl line 2 is damaged/);
   });
 
-  test('--help explains both halves; bad flags are usage errors naming the value', async () => {
-    const [serverHelp, clientHelp, badEvery, badId] = await Promise.all([
-      runScript(SERVER, ['--help']),
-      runScript(CLIENT, ['--help']),
-      runScript(SERVER, ['--every', '1.5']),
-      runScript(CLIENT, ['--id', 'a b']),
-    ]);
-    assert.equal(serverHelp.code, 0);
-    assert.match(serverHelp.stdout, /--state FILE/);
-    assert.match(serverHelp.stdout, /client\.ts --addr localhost:50051/);
-    assert.equal(clientHelp.code, 0);
-    assert.match(clientHelp.stdout, /--retries 8/);
-    assert.equal(badEvery.code, 2);
-    assert.match(badEvery.stderr, /--every must be a whole number from 0 up, got "1\.5"/);
-    assert.equal(badId.code, 2);
-    assert.match(badId.stderr, /--id: client-id must be 1 to 64 letters.*got "a b"/);
+  test('--help explains the server and its flags', async () => {
+    const help = await runScript(SERVER, ['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /--state FILE/);
+    assert.match(help.stdout, /every MS milliseconds \(default 1000; 0: never\)/);
+    assert.match(help.stdout, /client\.ts --addr localhost:50051/);
+  });
+});
+
+test('flags are checked before anything starts, and a bad one is named', () => {
+  assert.equal(parseWholeNumber('--every', '0', 0), 0);
+  assert.equal(parseWholeNumber('--tasks', '12', 1), 12);
+  for (const [text, min] of [['1.5', 0], ['-5', 0], ['0', 1], ['', 0], ['1e3', 0]] as const) {
+    assert.throws(() => parseWholeNumber('--tasks', text, min), {
+      name: 'Error',
+      message: `--tasks must be a whole number from ${min} up, got "${text}"`,
+    });
+  }
+  assert.equal(parseClientIdFlag('worker-1'), 'worker-1');
+  assert.throws(() => parseClientIdFlag('a b'), (error: unknown) => {
+    assert.ok(error instanceof UsageError);
+    assert.match(error.message, /^--id: client-id must be 1 to 64 letters.*got "a b"$/);
+    return true;
   });
 });
