@@ -8,6 +8,7 @@ import { importExercise } from '../../shared/exercise.ts';
 import { startServer, type RunningServer } from '../../shared/server.ts';
 import type { BackoffPolicy } from '../backoff.ts';
 import { addContact, ContactService } from '../contact-service.ts';
+import { contactFixture } from '../contact-fixture.ts';
 import { eventually } from '../eventually.ts';
 import { TaskStore } from '../task-store.ts';
 
@@ -91,17 +92,10 @@ test('gives up after maxRetries failures in a row, with the last status', async 
 });
 
 test('a refusal is not retried', async (t) => {
-  const folder = await mkdtemp(join(tmpdir(), 'grpc-workbook-05-exercise-'));
-  const store = await TaskStore.open(join(folder, 'journal.jsonl'));
-  const server = await startServer((s) => addContact(s, new ContactService(store)));
-  t.after(async () => {
-    await server.stop(0);
-    await store.close();
-    await rm(folder, { recursive: true, force: true });
-  });
+  const { running } = await contactFixture(t);
   const waits: number[] = [];
   await assert.rejects(
-    collectTasks({ address: server.address, clientId: 'a b', count: 1, policy: POLICY, random: () => 0.5, maxRetries: 3, onWait: (ms) => waits.push(ms) }),
+    collectTasks({ address: running.address, clientId: 'a b', count: 1, policy: POLICY, random: () => 0.5, maxRetries: 3, onWait: (ms) => waits.push(ms) }),
     { code: status.INVALID_ARGUMENT },
   );
   assert.deepEqual(waits, []);
