@@ -118,7 +118,7 @@ describe('getTask: server-side state ends with the stream', () => {
 
   test('a stream past its deadline ends DEADLINE_EXCEEDED and is cleaned up the same way', async (t) => {
     const { client, service } = await contactFixture(t, { generateEveryMs: 60_000 });
-    const stream = openGetTask(client, clientIdMetadata('alice'), 100);
+    const stream = openGetTask(client, clientIdMetadata('alice'), 300);
     await eventually('the stream is open', () => service.live().sessions === 1);
     assert.equal((await stream.ended)?.code, status.DEADLINE_EXCEEDED);
     await eventually('the server has cleaned up', () => service.live().timers === 0);

@@ -85,5 +85,5 @@ test('killed mid-stream and restarted: every unacknowledged task comes back, no 
     'every result the worker produced is in the journal, once',
   );
   assert.equal(stopped.code, 0, stopped.stderr);
-  assert.match(stopped.stdout, /^journal .*: 1 clients, \d+ tasks, 2 results\nContact listening on /);
+  assert.match(stopped.stdout, /^journal .* replayed: clients 1, tasks \d+, results 2\nContact listening on /);
 });

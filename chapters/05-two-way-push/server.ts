@@ -38,7 +38,7 @@ try {
 }
 if (store) {
   const { clients, tasks, results } = store.counts();
-  console.log(`journal ${store.path}: ${clients} clients, ${tasks} tasks, ${results} results`);
+  console.log(`journal ${store.path} replayed: clients ${clients}, tasks ${tasks}, results ${results}`);
   const service = new ContactService(store, { generateEveryMs });
   await serveUntilStopped({
     name: 'Contact',

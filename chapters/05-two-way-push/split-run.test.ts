@@ -32,7 +32,7 @@ describe('split run: server.ts and client.ts in two processes', () => {
     assert.match(client.stdout, /split-run stops: 3 tasks done, 0 results unconfirmed/);
     assert.match(client.stdout, /sendStatus ← split-run is "leaving"; \d+ unacknowledged tasks?\n$/);
     assert.equal(stopped.code, 0, stopped.stderr);
-    assert.match(stopped.stdout, /^journal .*journal\.jsonl: 0 clients, 0 tasks, 0 results\nContact listening on /);
+    assert.match(stopped.stdout, /^journal .*journal\.jsonl replayed: clients 0, tasks 0, results 0\nContact listening on /);
     assert.match(stopped.stdout, /SIGINT: finishing in-flight calls, then stopping\nstopped\n$/);
   });
 

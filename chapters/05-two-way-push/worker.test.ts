@@ -90,7 +90,7 @@ describe('TaskWorker', () => {
 
   test('a lease that runs out is renewed at once, again and again', async (t) => {
     const { running } = await contactFixture(t);
-    const { worker, retries } = recordingWorker(t, { address: running.address, clientId: 'alice', leaseMs: 100 });
+    const { worker, retries } = recordingWorker(t, { address: running.address, clientId: 'alice', leaseMs: 300 });
     let streams = 0;
     worker.on('subscribed', () => streams++);
     void worker.start();
