@@ -62,7 +62,7 @@ export class ContactService {
   };
 
   /** Queues a task for one client; it is pushed at once if that client is connected. */
-  assign(client: string, task: string): Promise<Task> {
+  async assign(client: string, task: string): Promise<Task> {
     return this.store.addTask(checkClientId(client), task);
   }
 
