@@ -15,6 +15,7 @@ test('npm start runs every chapter and prints one summary line each', async () =
     '✔ 01 protobuf wire format: "World" → 0a 05 57 6f 72 6c 64; 1,000 readings: protobuf 24,000 B vs JSON 58,638 B',
     '✔ 02 unary hello: 4/4 client×server pairings agreed; failures seen: INVALID_ARGUMENT, DEADLINE_EXCEEDED, UNAVAILABLE',
     '✔ 03 calculator and users: 8 calls answered; refused with OUT_OF_RANGE, OUT_OF_RANGE, NOT_FOUND, INVALID_ARGUMENT',
+    '✔ 05 two way push: calling back a vanished client: UNAVAILABLE; 7 tasks pushed to 2 clients, 7 done, none twice across a server restart (1 repeat delivery skipped)',
     '✔ 09 metadata interceptors tls: 4 calls answered; refused with INVALID_ARGUMENT, UNAUTHENTICATED ×4, PERMISSION_DENIED, UNAVAILABLE ×3',
   ]);
 });
