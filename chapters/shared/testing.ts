@@ -79,7 +79,8 @@ async function waitUntilListening(child: ChildProcess, label: string, timeoutMs:
     const timer = setTimeout(() => reject(new Error(`${label} did not say where it listens within ${timeoutMs} ms:\n${seen}`)), timeoutMs);
     child.stdout?.on('data', (chunk: string) => {
       seen += chunk;
-      const match = /listening on (\S+)/.exec(seen);
+      // Up to the blank after the address: a chunk may end in the middle of it.
+      const match = /listening on (\S+)\s/.exec(seen);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);
