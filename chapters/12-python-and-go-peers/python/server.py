@@ -23,7 +23,7 @@ import users
 # Each module registers its servicer with add_to_server(server).
 SERVICES = {"helloworld.Greeter": greeter, "MyService": users, "pb.Outliers": outliers}
 
-# A million metrics are about 26 MB on the wire; gRPC's default limit is 4 MB.
+# A million metrics are about 24 MB on the wire; gRPC's default limit is 4 MB.
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 GRACE_SECONDS = 5
