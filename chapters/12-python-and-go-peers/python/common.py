@@ -27,11 +27,16 @@ DEFAULT_ADDRESS = "localhost:50051"
 DEADLINE_SECONDS = 5.0
 
 
-def client_address(description: str) -> str:
-    """--addr host:port from the command line."""
+def run_client(description: str, make_calls):
+    """Reads --addr, opens a plaintext channel to it, lets make_calls(channel, log)
+    make its calls, and exits: with status 1 if the server could not be reached."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--addr", default=DEFAULT_ADDRESS, help=f"host:port of the server (default {DEFAULT_ADDRESS})")
-    return parser.parse_args().addr
+    address = parser.parse_args().addr
+    log = CallLog()
+    with grpc.insecure_channel(address) as channel:
+        make_calls(channel, log)
+    sys.exit(log.exit_code)
 
 
 class CallLog:

@@ -4,11 +4,9 @@ small example, and a reading that is not a number. One JSON line per call.
 
     /usr/bin/python3 chapters/12-python-and-go-peers/python/outliers_client.py --addr localhost:50051
 """
-import sys
 from datetime import datetime, timedelta, timezone
 
-from common import DEADLINE_SECONDS, CallLog, client_address
-import grpc
+from common import DEADLINE_SECONDS, run_client
 import numpy as np
 from google.protobuf.timestamp_pb2 import Timestamp
 
@@ -36,16 +34,12 @@ def values_only(*values: float) -> list:
     return [outliers_pb2.Metric(value=value) for value in values]
 
 
-def main():
-    address = client_address("Calls pb.Outliers.Detect.")
-    log = CallLog()
-    with grpc.insecure_channel(address) as channel:
-        outliers = outliers_pb2_grpc.OutliersStub(channel)
-        for metrics in (original_data_set(), values_only(1, 2, 100, 1, 3, 200, 1), values_only(1, 2, float("nan"), 4)):
-            request = outliers_pb2.OutliersRequest(metrics=metrics)
-            log.record("/pb.Outliers/Detect", lambda: outliers.Detect(request, timeout=DEADLINE_SECONDS))
-    sys.exit(log.exit_code)
+def make_calls(channel, log):
+    outliers = outliers_pb2_grpc.OutliersStub(channel)
+    for metrics in (original_data_set(), values_only(1, 2, 100, 1, 3, 200, 1), values_only(1, 2, float("nan"), 4)):
+        request = outliers_pb2.OutliersRequest(metrics=metrics)
+        log.record("/pb.Outliers/Detect", lambda: outliers.Detect(request, timeout=DEADLINE_SECONDS))
 
 
 if __name__ == "__main__":
-    main()
+    run_client("Calls pb.Outliers.Detect.", make_calls)

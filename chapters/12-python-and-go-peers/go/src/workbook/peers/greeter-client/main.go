@@ -4,30 +4,18 @@ package main
 
 import (
 	"context"
-	"flag"
-	"log"
-	"os"
 
-	"google.golang.org/grpc"
 	"google.golang.org/protobuf/proto"
 
 	pb "workbook/pb/helloworld"
-	"workbook/peers/report"
+	"workbook/peers/interop"
 )
 
 func main() {
-	addr := flag.String("addr", "localhost:50051", "host:port of a helloworld.Greeter server")
-	flag.Parse()
-
-	// Plaintext on loopback. grpc-go 1.33 (Debian's) predates
-	// insecure.NewCredentials(); WithInsecure() is its way to say the same.
-	conn, err := grpc.Dial(*addr, grpc.WithInsecure())
-	if err != nil {
-		log.Fatalf("cannot dial %s: %v", *addr, err)
-	}
+	conn := interop.Dial("helloworld.Greeter")
 	client := pb.NewGreeterClient(conn)
 
-	var calls report.Calls
+	var calls interop.Calls
 	for _, name := range []string{"World", "Ada", "Grüße 👋", ""} {
 		request := &pb.HelloRequest{Name: name}
 		if name == "Ada" {
@@ -40,6 +28,5 @@ func main() {
 			return client.SayHello(ctx, request)
 		})
 	}
-	conn.Close()
-	os.Exit(calls.ExitCode())
+	calls.Done(conn)
 }

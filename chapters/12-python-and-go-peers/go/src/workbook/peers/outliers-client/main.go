@@ -6,41 +6,29 @@ package main
 
 import (
 	"context"
-	"flag"
-	"log"
 	"math"
 	"math/rand"
-	"os"
 	"time"
 
-	"google.golang.org/grpc"
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	pb "workbook/pb/outliers"
-	"workbook/peers/report"
+	"workbook/peers/interop"
 )
 
 func main() {
-	addr := flag.String("addr", "localhost:50051", "host:port of a pb.Outliers server")
-	flag.Parse()
-
-	// grpc-go 1.33 (Debian's) predates insecure.NewCredentials().
-	conn, err := grpc.Dial(*addr, grpc.WithInsecure())
-	if err != nil {
-		log.Fatalf("cannot dial %s: %v", *addr, err)
-	}
+	conn := interop.Dial("pb.Outliers")
 	client := pb.NewOutliersClient(conn)
 
-	var calls report.Calls
+	var calls interop.Calls
 	for _, metrics := range [][]*pb.Metric{dummyData(), valuesOnly(1, 2, 100, 1, 3, 200, 1), valuesOnly(1, 2, math.NaN(), 4)} {
 		request := &pb.OutliersRequest{Metrics: metrics}
 		calls.Call("/pb.Outliers/Detect", func(ctx context.Context) (proto.Message, error) {
 			return client.Detect(ctx, request)
 		})
 	}
-	conn.Close()
-	os.Exit(calls.ExitCode())
+	calls.Done(conn)
 }
 
 // dummyData is the original data set: readings in [0, 40), one second apart,

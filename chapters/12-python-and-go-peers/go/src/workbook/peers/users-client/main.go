@@ -5,30 +5,19 @@ package main
 
 import (
 	"context"
-	"flag"
-	"log"
-	"os"
 
-	"google.golang.org/grpc"
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/emptypb"
 
 	pb "workbook/pb/users"
-	"workbook/peers/report"
+	"workbook/peers/interop"
 )
 
 func main() {
-	addr := flag.String("addr", "localhost:50051", "host:port of a MyService server")
-	flag.Parse()
-
-	// grpc-go 1.33 (Debian's) predates insecure.NewCredentials().
-	conn, err := grpc.Dial(*addr, grpc.WithInsecure())
-	if err != nil {
-		log.Fatalf("cannot dial %s: %v", *addr, err)
-	}
+	conn := interop.Dial("MyService")
 	client := pb.NewMyServiceClient(conn)
 
-	var calls report.Calls
+	var calls interop.Calls
 	calls.Call("/MyService/Health", func(ctx context.Context) (proto.Message, error) {
 		return client.Health(ctx, &emptypb.Empty{})
 	})
@@ -38,6 +27,5 @@ func main() {
 			return client.User(ctx, request)
 		})
 	}
-	conn.Close()
-	os.Exit(calls.ExitCode())
+	calls.Done(conn)
 }

@@ -1,19 +1,23 @@
-// Package report prints what a client saw for each call as one JSON line:
+// Package interop is what the workbook's Go clients share: how they connect,
+// and how they report each call, as one JSON line:
 //
 //	{"method":"/helloworld.Greeter/SayHello","reply":{"message":"Hello, World"}}
 //	{"method":"/helloworld.Greeter/SayHello","code":3,"details":"name must not be empty"}
 //
 // The workbook's tests compare these lines with what its TypeScript and
 // Python clients saw for the same calls.
-package report
+package interop
 
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"log"
+	"os"
 	"time"
 
+	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/encoding/protojson"
@@ -23,6 +27,21 @@ import (
 // Deadline is how long each call may take, the same as for the workbook's
 // TypeScript and Python clients (INTEROP_DEADLINE_MS in ts-client.ts).
 const Deadline = 5 * time.Second
+
+// Dial reads --addr from the command line and connects to it.
+func Dial(service string) *grpc.ClientConn {
+	addr := flag.String("addr", "localhost:50051", "host:port of a "+service+" server")
+	flag.Parse()
+	// Plaintext on loopback. grpc-go 1.33 (Debian's) predates
+	// insecure.NewCredentials(); WithInsecure() is its way to say the same.
+	// No WithBlock(), which the original used: with no server it waits
+	// forever, while a call with a deadline fails promptly with UNAVAILABLE.
+	conn, err := grpc.Dial(*addr, grpc.WithInsecure())
+	if err != nil {
+		log.Fatalf("cannot dial %s: %v", *addr, err)
+	}
+	return conn
+}
 
 // Field names as in the .proto, and fields at their default value included,
 // as the TypeScript (proto-loader) and Python clients print them.
@@ -64,10 +83,11 @@ func (c *Calls) Call(method string, call func(ctx context.Context) (proto.Messag
 	fmt.Println(string(line))
 }
 
-// ExitCode is 1 if a call found no server, else 0.
-func (c *Calls) ExitCode() int {
+// Done closes conn and exits: with status 1 if a call found no server, else 0.
+func (c *Calls) Done(conn *grpc.ClientConn) {
+	conn.Close()
 	if c.unreachable {
-		return 1
+		os.Exit(1)
 	}
-	return 0
+	os.Exit(0)
 }
