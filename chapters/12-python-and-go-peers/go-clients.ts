@@ -2,11 +2,13 @@
 // the first build (tens of seconds: grpc-go compiles from source) a build
 // that changes nothing takes a fraction of a second. The cache and the
 // binaries live in the system's temp folder, never in the repository.
+// Run directly, this file builds them ahead of time.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from '../shared/repo-files.ts';
 import { goEnvironment } from './toolchain.ts';
@@ -38,4 +40,11 @@ export function buildGoClients(): Promise<string> {
 
 export async function goClientBinary(client: GoClient): Promise<string> {
   return join(await buildGoClients(), client);
+}
+
+// `npx tsx chapters/12-python-and-go-peers/go-clients.ts` builds ahead of time,
+// as .ci/run and setup-interop.sh do, so that no test waits for the first build.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const started = Date.now();
+  console.log(`built ${GO_CLIENTS.join(', ')} into ${await buildGoClients()} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

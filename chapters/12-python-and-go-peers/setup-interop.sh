@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run setup:interop: installs the Debian packages that chapter 12's Python
 # and Go peers need. Plain bash, so that .ci/run can call it before npm ci.
+# Run from the repository root (npm run does that).
 set -euo pipefail
 
 PACKAGES=(
@@ -31,3 +32,10 @@ fi
 "${as_root[@]}" apt-get update
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${PACKAGES[@]}"
 echo "interop peers installed: npm test now runs chapter 12's pairings"
+
+# The first Go build compiles grpc-go from source (a minute or more); doing it
+# now spares the first test run. .ci/run does it after npm ci instead.
+if [ -d node_modules ]; then
+  echo "building the Go clients once, so that later runs find them cached..."
+  node --import tsx chapters/12-python-and-go-peers/go-clients.ts
+fi
