@@ -17,5 +17,6 @@ test('npm start runs every chapter and prints one summary line each', async () =
     '✔ 03 calculator and users: 8 calls answered; refused with OUT_OF_RANGE, OUT_OF_RANGE, NOT_FOUND, INVALID_ARGUMENT',
     '✔ 05 two way push: calling back a vanished client: UNAVAILABLE; 7 tasks pushed to 2 clients, 7 done, none twice across a server restart (1 repeat delivery skipped)',
     '✔ 09 metadata interceptors tls: 4 calls answered; refused with INVALID_ARGUMENT, UNAUTHENTICATED ×4, PERMISSION_DENIED, UNAVAILABLE ×3',
+    '✔ 12 python and go peers: 13/13 pairings agree across TypeScript, Python and Go; 2 wait for chapter 07',
   ]);
 });
