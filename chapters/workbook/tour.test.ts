@@ -6,7 +6,7 @@ import { runScript } from '../shared/testing.ts';
 import { chapterFolders } from '../shared/repo-files.ts';
 
 test('npm start runs every chapter and prints one summary line each', async () => {
-  const tour = await runScript('chapters/workbook/tour.ts', [], { timeoutMs: 60_000 });
+  const tour = await runScript('chapters/workbook/tour.ts', [], { timeoutMs: 240_000 });
   assert.equal(tour.code, 0, tour.stdout + tour.stderr);
   const summary = tour.stdout.slice(tour.stdout.lastIndexOf('Workbook tour:')).trimEnd().split('\n');
   const chapters = chapterFolders().length;
