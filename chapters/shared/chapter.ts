@@ -30,11 +30,16 @@ export interface ServerHalf {
   /** What is being served, for the log lines ("Greeter (static stubs)"). */
   name: string;
   addServices: (server: grpc.Server) => void;
+  /**
+   * The port to serve on, for a server.ts that takes more flags than --port
+   * and so reads its command line itself. Without it, --port is read here.
+   */
+  port?: number;
 }
 
 /** `server.ts --port N`: serves on localhost until Ctrl-C, then stops gracefully. */
-export async function runServerHalf({ usage, name, addServices }: ServerHalf): Promise<void> {
-  const { port } = parseServerArgs(usage);
+export async function runServerHalf({ usage, name, addServices, port: givenPort }: ServerHalf): Promise<void> {
+  const { port } = givenPort === undefined ? parseServerArgs(usage) : { port: givenPort };
   let running: RunningServer;
   try {
     // localhost binds loopback only, on both IPv4 and IPv6 where the machine has them.
