@@ -34,6 +34,10 @@ export async function recordRoute(
   const summary = new Promise<routeguide.RouteSummary>((resolve, reject) => {
     call = client.RecordRoute(options, (error, reply) => (error ? reject(error) : resolve(reply!)));
   });
+  // The call can fail while we are still writing (the server refused a point).
+  // Returned below, that failure reaches the caller; marking it handled now
+  // keeps Node from reporting an unhandled rejection in the meantime.
+  summary.catch(() => {});
   let callOver = false;
   call.once('status', () => (callOver = true)); // e.g. the server refused a point: stop sending
   for (const point of points) {
