@@ -15,13 +15,13 @@ async function tour(t: Transcript): Promise<string> {
   const main = createRouteGuide(loadFeatureFile(DEFAULT_FEATURE_FILE));
   const big = createRouteGuide(makeFeatures(3_000, 5));
   const tiny = createRouteGuide([], { maxNotes: 2 });
-  let carelessBuffered: number | undefined;
+  let carelessMostBuffered: number | undefined;
   const servers = await Promise.all([
     ...[main, big, tiny].map((guide) => startServer((server) => addRouteGuide(server, guide))),
     // Only ListFeatures; grpc-js answers the other methods with UNIMPLEMENTED.
     startServer((server) =>
       server.addService(routeguide.UnimplementedRouteGuideService.definition, {
-        ListFeatures: carelessListFeatures(big.features, (most) => (carelessBuffered = most)),
+        ListFeatures: carelessListFeatures(big.features, (most) => (carelessMostBuffered = most)),
       }),
     ),
   ]);
@@ -29,17 +29,17 @@ async function tour(t: Transcript): Promise<string> {
   try {
     t.step(`RouteGuide on ${mainServer.address}, with the ${main.features.all.length} features of features.json`);
     const { featuresListed, route, chatReplies, refused } = await walkThrough(mainServer.address, t);
-    const control = await showStreamControl(t, {
+    const { slow, report, carelessBuffered, cancelled, noteLimitStatus } = await showStreamControl(t, {
       big: { address: bigServer.address, guide: big },
-      careless: { address: carelessServer.address, mostBuffered: () => carelessBuffered },
+      careless: { address: carelessServer.address, mostBuffered: () => carelessMostBuffered },
       tiny: { address: tinyServer.address, guide: tiny },
     });
     return (
       `04 route guide streaming: ${featuresListed} features listed; a route of ${route.point_count} points, ` +
-      `${route.feature_count} features, ${route.distance} m; ${chatReplies} chat replies; ` +
-      `${control.slow.received.toLocaleString('en-US')} features to a slow reader with ≤ ${control.report.mostBuffered} buffered ` +
-      `(careless: ${control.carelessBuffered?.toLocaleString('en-US')}); cancel ${control.cancelled.report.completed ? 'did NOT stop' : 'stopped'} ` +
-      `the server's loop; refused ${refused.join(', ')}, RESOURCE_EXHAUSTED`
+      `${route.feature_count} features, ${route.distance?.toLocaleString('en-US')} m; ${chatReplies} chat replies; ` +
+      `${slow.received.toLocaleString('en-US')} features ${slow.inOrder ? 'in order' : 'OUT OF ORDER'} to a slow reader, ` +
+      `≤ ${report.mostBuffered} buffered (careless: ${carelessBuffered?.toLocaleString('en-US')}); ` +
+      `cancel ${cancelled.report.completed ? 'did NOT stop' : 'stopped'} the server's loop; refused ${[...refused, noteLimitStatus].join(', ')}`
     );
   } finally {
     await Promise.all(servers.map((server) => server.stop()));

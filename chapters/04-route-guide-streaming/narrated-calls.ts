@@ -2,6 +2,7 @@
 // at the end, every event the call emitted. This is the API underneath
 // `for await` and collect(): 'data' per message, 'error' and 'status' for the
 // outcome, 'end' when no more messages will come, 'close' last of all.
+import { status, type StatusObject } from '@grpc/grpc-js';
 import { routeguide } from '../../generated/static/route_guide.ts';
 import { deadlineIn } from '../shared/client.ts';
 import { writeWithBackpressure } from '../shared/streams.ts';
@@ -30,17 +31,25 @@ export async function listWithEvents(
 
 /**
  * One RouteChat call: writes every note, half-closes, and prints each reply as
- * it arrives. Resolves with the number of replies once the call has closed.
+ * it arrives. Resolves once the call has closed, with the number of replies
+ * and the name of the status the call ended with.
  */
-export async function chat(client: routeguide.RouteGuideClient, t: Transcript, who: string, notes: routeguide.RouteNote[]): Promise<number> {
+export async function chat(
+  client: routeguide.RouteGuideClient,
+  t: Transcript,
+  who: string,
+  notes: routeguide.RouteNote[],
+): Promise<{ replies: number; status: string }> {
   const call = client.RouteChat({ deadline: deadlineIn() });
   const trail = watchEvents(call);
   let replies = 0;
+  let ended = 'no status';
   call.on('data', (note: routeguide.RouteNote) => {
     replies++;
     t.received(note.toObject());
   });
   call.on('error', (error) => t.failed(error));
+  call.on('status', ({ code }: StatusObject) => (ended = status[code]));
   t.note(`${who}'s chat:`);
   for (const note of notes) {
     t.sent(ROUTE_CHAT, note.toObject());
@@ -48,5 +57,5 @@ export async function chat(client: routeguide.RouteGuideClient, t: Transcript, w
   }
   call.end(); // half-close: no more notes from us, but replies may still come
   t.note(`${who}'s chat emitted: ${await trail.closed}`);
-  return replies;
+  return { replies, status: ended };
 }

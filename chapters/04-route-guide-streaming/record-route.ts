@@ -20,7 +20,8 @@ export function recordRouteHandler(
     try {
       for await (const point of messagesOf(call)) route.add(point);
     } catch (error) {
-      // A cancelled call ends the loop with an error too; nobody is left to tell.
+      // A call cancelled while we wait (its deadline passed) ends the loop with
+      // an error too; nobody is left to tell.
       if (!call.cancelled) callback(toServerError(error));
       return;
     }

@@ -104,12 +104,13 @@ export async function showStreamControl(t: Transcript, { big, careless, tiny }: 
 
   t.step(`A server that keeps at most ${tiny.guide.notes.maxNotes} notes`);
   const client = openRouteGuide(tiny.address);
+  let full: { replies: number; status: string };
   try {
     const here = new Point({ latitude: 0, longitude: 0 });
-    await chat(client, t, 'Cy', ['one', 'two', 'three'].map((message) => new RouteNote({ location: here, message })));
+    full = await chat(client, t, 'Cy', ['one', 'two', 'three'].map((message) => new RouteNote({ location: here, message })));
   } finally {
     client.close();
   }
   t.note(`the server holds ${tiny.guide.notes.size} notes: the third was refused, not stored, and the client was told`);
-  return { slow, report, carelessBuffered: careless.mostBuffered(), cancelled };
+  return { slow, report, carelessBuffered: careless.mostBuffered(), cancelled, noteLimitStatus: full.status };
 }

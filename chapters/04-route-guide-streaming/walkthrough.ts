@@ -74,7 +74,7 @@ export async function walkThrough(address: string, t: Transcript): Promise<Walkt
     const bo = await chat(client, t, 'Bo', [new RouteNote({ location: cove, message: 'Bo: thanks, taking the ridge' })]);
     t.note("Bo's chat heard Ada's notes: every chat shares one note store.");
 
-    return { featuresListed: listed.features, route: summary, chatReplies: ada + bo, refused };
+    return { featuresListed: listed.features, route: summary, chatReplies: ada.replies + bo.replies, refused };
   } finally {
     client.close();
   }
