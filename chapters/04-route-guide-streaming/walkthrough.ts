@@ -12,11 +12,7 @@ import { openRouteGuide, recordRoute } from './route-guide-client.ts';
 const { Point, Rectangle, RouteNote } = routeguide;
 const paths = routeguide.UnimplementedRouteGuideService.definition;
 
-const [cove, wharf, landing] = loadFeatureFile(DEFAULT_FEATURE_FILE).map((feature) => new Point(feature.location)) as [
-  routeguide.Point,
-  routeguide.Point,
-  routeguide.Point,
-];
+const [cove, wharf, landing] = loadFeatureFile(DEFAULT_FEATURE_FILE).map((feature) => new Point(feature.location));
 
 export interface WalkthroughResult {
   featuresListed: number;
