@@ -13,7 +13,7 @@ import { walkThrough } from './walkthrough.ts';
 
 async function tour(t: Transcript): Promise<string> {
   const main = createRouteGuide(loadFeatureFile(DEFAULT_FEATURE_FILE));
-  const big = createRouteGuide(makeFeatures(3_000, 5));
+  const big = createRouteGuide(makeFeatures(2_000, 5));
   const tiny = createRouteGuide([], { maxNotes: 2 });
   let carelessMostBuffered: number | undefined;
   const servers = await Promise.all([
