@@ -10,7 +10,7 @@ import { Metadata, status, type sendUnaryData, type Server, type ServerDuplexStr
 import { ClientMsg, Empty, Result, UnimplementedContactService } from '../../generated/static/contact_service.ts';
 import { RpcError, toServerError } from '../shared/rpc-error.ts';
 import { checkClientId, clientIdOf } from './client-id.ts';
-import { drainedOrClosed } from './drained.ts';
+import { whenDrained } from '../shared/streams.ts';
 import { PushSession, type GetTaskCall } from './push-session.ts';
 import type { Task, TaskStore } from './task-store.ts';
 
@@ -183,7 +183,7 @@ export class ContactService {
       if (!call.write(reply)) {
         // A client that does not read its replies is not read from either.
         call.pause();
-        void drainedOrClosed(call).then(() => call.resume());
+        void whenDrained(call).then(() => call.resume());
       }
     });
     call.on('end', () => {

@@ -5,7 +5,7 @@
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import { Empty, ServerMsg } from '../../generated/static/contact_service.ts';
 import type { RpcError } from '../shared/rpc-error.ts';
-import { drainedOrClosed } from './drained.ts';
+import { whenDrained } from '../shared/streams.ts';
 import type { TaskStore } from './task-store.ts';
 
 export type GetTaskCall = ServerWritableStream<Empty, ServerMsg>;
@@ -33,9 +33,9 @@ export class PushSession {
       if (!next) return;
       this.#lastSentId = next.id;
       if (!this.#call.write(new ServerMsg({ id: next.id, task: next.task }))) {
-        // Hold the rest back until the client has read some (drained.ts).
+        // Hold the rest back until the client has read some.
         this.#waitingForDrain = true;
-        void drainedOrClosed(this.#call).then(() => {
+        void whenDrained(this.#call).then(() => {
           this.#waitingForDrain = false;
           this.pump();
         });

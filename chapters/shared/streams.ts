@@ -34,6 +34,15 @@ export async function writeWithBackpressure<T>(stream: MessageWritable<T>, messa
   if (isOver(stream)) return false;
   if (stream.write(message)) return true;
   onWait?.();
+  return whenDrained(stream);
+}
+
+/**
+ * For a stream whose write() just returned false: resolves true at 'drain',
+ * when writing may go on, or false when the stream is over first (cancelled,
+ * ended, destroyed), since then no 'drain' will ever come.
+ */
+export function whenDrained(stream: Pick<MessageWritable<unknown>, 'once' | 'off'>): Promise<boolean> {
   return new Promise<boolean>((resolve) => {
     const settle = (writable: boolean) => () => {
       stream.off('drain', onDrain);
