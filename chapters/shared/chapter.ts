@@ -30,10 +30,15 @@ export interface ServerHalf {
   /** What is being served, for the log lines ("Greeter (static stubs)"). */
   name: string;
   addServices: (server: grpc.Server) => void;
+  /**
+   * Runs when the stop signal arrives, before the server stops taking calls:
+   * the moment to tell health watchers that it is going away.
+   */
+  onStopSignal?: () => void;
 }
 
 /** `server.ts --port N`: serves on localhost until Ctrl-C, then stops gracefully. */
-export async function runServerHalf({ usage, name, addServices }: ServerHalf): Promise<void> {
+export async function runServerHalf({ usage, name, addServices, onStopSignal }: ServerHalf): Promise<void> {
   const { port } = parseServerArgs(usage);
   let running: RunningServer;
   try {
@@ -47,6 +52,7 @@ export async function runServerHalf({ usage, name, addServices }: ServerHalf): P
   console.log(`${name} listening on ${running.address} (Ctrl-C to stop)`);
   const signal = await untilStopSignal();
   console.log(`${signal}: finishing in-flight calls, then stopping`);
+  onStopSignal?.();
   await running.stop();
   console.log('stopped');
 }

@@ -44,8 +44,13 @@ export function runScript(script: string, args: string[] = [], options?: RunOpti
 export interface ServerProcess {
   /** host:port the server printed as "listening on …". */
   address: string;
-  /** Sends SIGINT, as Ctrl-C does, and waits for the process to end. */
-  interrupt(): Promise<ProcessResult>;
+  /** Resolves with the first match of `pattern` in the server's stdout so far or to come. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  /**
+   * Sends SIGINT, as Ctrl-C does (or `signal`: SIGTERM is what process
+   * managers send), and waits for the process to end.
+   */
+  interrupt(signal?: NodeJS.Signals): Promise<ProcessResult>;
 }
 
 /** Starts a server half on port 0 and waits until it says where it listens. */
@@ -70,8 +75,25 @@ export async function startServerScript(script: string, args: string[] = [], tim
   });
   return {
     address,
-    async interrupt() {
-      child.kill('SIGINT');
+    waitForOutput(pattern, waitMs = timeoutMs) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const match = pattern.exec(seen);
+          if (!match) return false;
+          clearTimeout(timer);
+          child.stdout?.off('data', check);
+          resolve(match);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          child.stdout?.off('data', check);
+          reject(new Error(`${script} did not print ${pattern} within ${waitMs} ms:\n${seen}`));
+        }, waitMs);
+        if (!check()) child.stdout?.on('data', check);
+      });
+    },
+    async interrupt(signal = 'SIGINT') {
+      child.kill(signal);
       return result;
     },
   };
