@@ -33,7 +33,12 @@ export function servedPackageDefinition(): protoLoader.PackageDefinition {
   });
 }
 
+let reflection: ReflectionService | undefined;
+
 export function addAdminServices(server: Server): void {
-  new ReflectionService(servedPackageDefinition()).addToServer(server);
+  // Encoding every file's descriptors takes a moment, and they never change:
+  // once per process is enough, however many servers it starts.
+  reflection ??= new ReflectionService(servedPackageDefinition());
+  reflection.addToServer(server);
   server.addService(getChannelzServiceDefinition(), getChannelzHandlers());
 }

@@ -54,12 +54,18 @@ describe('graceful shutdown', () => {
   });
 
   test('in process: the stream finishes within the grace period, the Watch is cancelled when it ends, a late call is refused', async () => {
-    assert.deepEqual(await stopWhileBusy(300, 5), {
-      streamed: 8,
-      streamStatus: 'OK',
-      lateCall: 'UNAVAILABLE',
-      watcherSaw: ['SERVING', 'NOT_SERVING', 'CANCELLED'],
-    });
+    const operated = operatedServer({ intervalMs: 5 });
+    const running = await startServer(operated.addServices);
+    try {
+      assert.deepEqual(await stopWhileBusy(running, operated.health, 300), {
+        streamed: 8,
+        streamStatus: 'OK',
+        lateCall: 'UNAVAILABLE',
+        watcherSaw: ['SERVING', 'NOT_SERVING', 'CANCELLED'],
+      });
+    } finally {
+      await running.stop(0);
+    }
   });
 
   test('a stream still running when the grace period ends is cancelled, and keeps what it had delivered', async () => {

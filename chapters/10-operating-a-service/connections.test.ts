@@ -2,23 +2,23 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { idleConnectionClosed } from './idle.ts';
 import { DEMO_KEEPALIVE, freezeUnderOpenStreams } from './keepalive.ts';
-import { traceLines } from './trace-lines.ts';
 
-test('a frozen connection: keepalive turns it into UNAVAILABLE on both sides; without keepalive only the deadline ends the call', async () => {
-  const deadlineMs = 1_500;
-  const { withKeepalive, withoutKeepalive, serverCancelledAfterMs } = await freezeUnderOpenStreams(deadlineMs);
-  const pingTimeout = DEMO_KEEPALIVE['grpc.keepalive_timeout_ms'];
+test('a frozen connection: keepalive turns it into UNAVAILABLE on both sides; without keepalive the call just waits', async () => {
+  const { withKeepalive, withoutKeepaliveStillOpen, serverCancelledAfterMs, watchedForMs } = await freezeUnderOpenStreams();
+  const { 'grpc.keepalive_time_ms': pingEvery, 'grpc.keepalive_timeout_ms': pingTimeout } = DEMO_KEEPALIVE;
 
   assert.equal(withKeepalive.status, 'UNAVAILABLE');
   assert.equal(withKeepalive.details, 'Connection dropped');
-  // Found out when a ping went unanswered: at least one ping timeout after
-  // the freeze, and long before the deadline.
-  assert.ok(withKeepalive.afterMs >= pingTimeout - 5 && withKeepalive.afterMs < deadlineMs - 300, `after ${withKeepalive.afterMs} ms`);
+  // Found out when a ping went unanswered: a ping timeout after the last ping
+  // before the freeze at the earliest, and a ping interval plus a timeout
+  // after the freeze at the latest (plus slack for a busy machine); the
+  // call's deadline is seconds away.
+  const latest = pingEvery + pingTimeout + 1_000;
+  assert.ok(withKeepalive.afterMs < latest, `after ${withKeepalive.afterMs} ms`);
+  assert.ok(serverCancelledAfterMs < latest, `after ${serverCancelledAfterMs} ms`);
 
-  assert.equal(withoutKeepalive.status, 'DEADLINE_EXCEEDED');
-  assert.ok(withoutKeepalive.afterMs > withKeepalive.afterMs);
-
-  assert.ok(serverCancelledAfterMs >= pingTimeout - 5 && serverCancelledAfterMs < deadlineMs - 300, `after ${serverCancelledAfterMs} ms`);
+  assert.equal(withoutKeepaliveStillOpen, true, `the call without keepalive ended within ${watchedForMs} ms of the freeze`);
+  assert.ok(watchedForMs >= Math.max(withKeepalive.afterMs, serverCancelledAfterMs));
 });
 
 test('an idle connection is closed by the server, and the next call reconnects', async () => {
@@ -28,19 +28,4 @@ test('an idle connection is closed by the server, and the next call reconnects',
   // before the client has the reply; so a little under 100 ms, not far under.
   assert.ok(idleAfterMs >= 50, `IDLE after ${idleAfterMs} ms`);
   assert.equal(secondReply, 'Hello, again');
-});
-
-test('trace lines: the ones asked for, timed from the first trace line, other output ignored', () => {
-  const stderr = [
-    'D 2026-01-01T12:00:00.100Z | v1.14.7 4242 | keepalive | (1) Starting keepalive timer for 200ms',
-    'something else on stderr',
-    'D 2026-01-01T12:00:00.300Z | v1.14.7 4242 | keepalive | (1) Sending ping with timeout 100ms',
-    'D 2026-01-01T12:00:00.401Z | v1.14.7 4242 | keepalive | (1) Ping timeout passed without response',
-    '',
-  ].join('\n');
-  assert.deepEqual(traceLines(stderr, /Sending ping|Ping timeout/), [
-    '+200 ms  keepalive | (1) Sending ping with timeout 100ms',
-    '+301 ms  keepalive | (1) Ping timeout passed without response',
-  ]);
-  assert.deepEqual(traceLines('no trace here\n', /./), []);
 });

@@ -27,7 +27,7 @@ export async function startFreezableProxy(targetPort: number, host = '127.0.0.1'
       sockets.add(socket);
       socket.on('close', () => {
         sockets.delete(socket);
-        other.destroy();
+        if (!frozen) other.destroy(); // frozen, it forwards nothing, not even a close
       });
       socket.on('error', () => socket.destroy()); // a reset is reported by 'close' to the pair
       if (frozen) silence(socket);

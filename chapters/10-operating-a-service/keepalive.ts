@@ -1,8 +1,9 @@
 // A half-dead connection, detected. Two clients hold a ListFeatures stream
 // open through a proxy; the proxy freezes. The client with keepalive pings,
 // hears nothing, and fails its call with UNAVAILABLE; the client without it
-// waits for its deadline. The server has keepalive too, so it notices that
-// both clients went silent and cancels their streams, freeing what they held.
+// goes on waiting, for as long as its deadline allows. The server has
+// keepalive too, so it notices that both clients went silent and cancels
+// their streams, freeing what they held.
 import * as grpc from '@grpc/grpc-js';
 import { routeguide } from '../../generated/static/route_guide.ts';
 import { deadlineIn } from '../shared/client.ts';
@@ -12,51 +13,56 @@ import { startFreezableProxy } from './freezable-proxy.ts';
 
 /**
  * Send a ping after 200 ms, and drop the connection if no answer comes within
- * 100 ms. Times this short are for the demonstration: see the lesson for the
- * values to use in production, and for what servers allow.
+ * 300 ms. Times this short are for the demonstration: see the lesson for the
+ * values to use in production, and for what servers allow. (The timeout is
+ * the longer of the two so that a busy machine, slow to answer a ping, is not
+ * mistaken for a dead one.)
  */
 export const DEMO_KEEPALIVE = {
   'grpc.keepalive_time_ms': 200,
-  'grpc.keepalive_timeout_ms': 100,
+  'grpc.keepalive_timeout_ms': 300,
 } as const satisfies grpc.ChannelOptions;
 
-export interface CallEnding {
-  /** The status name: UNAVAILABLE, DEADLINE_EXCEEDED, … */
-  status: string;
-  details: string;
-  /** Milliseconds from the freeze to the end of the call. */
-  afterMs: number;
-}
+/** The deadline of both streams: long enough that only keepalive can end them during the demonstration. */
+export const STREAM_DEADLINE_MS = 5_000;
 
 export interface FrozenPeerReport {
-  withKeepalive: CallEnding;
-  withoutKeepalive: CallEnding;
+  /** How the call of the client with keepalive ended. */
+  withKeepalive: { status: string; details: string; afterMs: number };
+  /** Whether the call of the client without keepalive was still open when all the rest had happened. */
+  withoutKeepaliveStillOpen: boolean;
   /** Milliseconds from the freeze until the server had cancelled both streams. */
   serverCancelledAfterMs: number;
+  /** Milliseconds from the freeze until all of the above had happened. */
+  watchedForMs: number;
 }
 
 /** Opens a ListFeatures stream and resolves once its first feature has arrived. */
-async function openFeatureStream(address: string, options: grpc.ChannelOptions, deadline: Date) {
+async function openFeatureStream(address: string, options: grpc.ChannelOptions) {
   const client = new routeguide.RouteGuideClient(address, grpc.credentials.createInsecure(), options);
-  const call = client.ListFeatures(EUROPE, { deadline });
-  const ended = new Promise<grpc.ServiceError>((resolve) => call.on('error', resolve));
+  const call = client.ListFeatures(EUROPE, { deadline: deadlineIn(STREAM_DEADLINE_MS) });
+  let open = true;
+  const ended = new Promise<grpc.ServiceError>((resolve) =>
+    call.on('error', (error: grpc.ServiceError) => {
+      open = false;
+      resolve(error);
+    }),
+  );
   await new Promise((resolve, reject) => {
     call.once('data', resolve);
     call.once('error', reject);
   });
-  return { client, ended };
+  return { client, call, ended, isOpen: () => open };
 }
 
-/**
- * Freezes the connection under two open streams and reports how each side
- * found out. `deadlineMs` is the deadline of both calls, from their start.
- */
-export async function freezeUnderOpenStreams(deadlineMs = 600): Promise<FrozenPeerReport> {
+/** Freezes the connection under two open streams and reports how each side found out. */
+export async function freezeUnderOpenStreams(): Promise<FrozenPeerReport> {
   let cancelled = 0;
   let allCancelled: () => void = () => {};
   const serverCancelledBoth = new Promise<void>((resolve, reject) => {
     allCancelled = resolve;
-    setTimeout(() => reject(new Error(`the server cancelled ${cancelled} of 2 streams within ${deadlineMs + 2_000} ms`)), deadlineMs + 2_000).unref();
+    const timer = setTimeout(() => reject(new Error(`the server cancelled ${cancelled} of 2 streams within ${STREAM_DEADLINE_MS} ms`)), STREAM_DEADLINE_MS);
+    timer.unref();
   });
   const onCancelled = () => {
     if (++cancelled === 2) allCancelled();
@@ -65,35 +71,39 @@ export async function freezeUnderOpenStreams(deadlineMs = 600): Promise<FrozenPe
   // a watch or a subscription does most of the time.
   const server = await startServer((s) => addFeatureFeed(s, { intervalMs: 60_000, onCancelled }), { serverOptions: DEMO_KEEPALIVE });
   const proxy = await startFreezableProxy(server.port);
-  const deadline = deadlineIn(deadlineMs);
-  const streams = await Promise.all([openFeatureStream(proxy.address, DEMO_KEEPALIVE, deadline), openFeatureStream(proxy.address, {}, deadline)]);
+  const [pinging, silent] = await Promise.all([openFeatureStream(proxy.address, DEMO_KEEPALIVE), openFeatureStream(proxy.address, {})]);
   try {
+    if (!pinging.isOpen() || !silent.isOpen()) throw new Error('a stream ended before the freeze: nothing to demonstrate');
     const frozenAt = Date.now();
     proxy.freeze();
-    const ending = async (ended: Promise<grpc.ServiceError>): Promise<CallEnding> => {
-      const error = await ended;
-      return { status: grpc.status[error.code], details: error.details, afterMs: Date.now() - frozenAt };
-    };
-    const [withKeepalive, withoutKeepalive, serverCancelledAfterMs] = await Promise.all([
-      ending(streams[0].ended),
-      ending(streams[1].ended),
-      serverCancelledBoth.then(() => Date.now() - frozenAt),
+    const sinceFreeze = () => Date.now() - frozenAt;
+    const [withKeepalive, serverCancelledAfterMs] = await Promise.all([
+      pinging.ended.then((error) => ({ status: grpc.status[error.code], details: error.details, afterMs: sinceFreeze() })),
+      serverCancelledBoth.then(sinceFreeze),
     ]);
-    return { withKeepalive, withoutKeepalive, serverCancelledAfterMs };
+    return {
+      withKeepalive,
+      withoutKeepaliveStillOpen: silent.isOpen(),
+      serverCancelledAfterMs,
+      watchedForMs: sinceFreeze(),
+    };
   } finally {
-    for (const { client } of streams) client.close();
+    for (const { client, call } of [pinging, silent]) {
+      call.cancel();
+      client.close();
+    }
     await proxy.close();
     await server.stop(0);
   }
 }
 
 /** The report in words, one line per side. */
-export function frozenPeerLines({ withKeepalive, withoutKeepalive, serverCancelledAfterMs }: FrozenPeerReport): string[] {
-  const line = (who: string, { status, details, afterMs }: CallEnding) =>
-    `${who}: ${status} ${afterMs} ms after the freeze (${details.split(',')[0]})`;
+export function frozenPeerLines({ withKeepalive, withoutKeepaliveStillOpen, serverCancelledAfterMs, watchedForMs }: FrozenPeerReport): string[] {
   return [
-    line('client with keepalive', withKeepalive),
-    line('client without keepalive', withoutKeepalive),
+    `client with keepalive: ${withKeepalive.status} ${withKeepalive.afterMs} ms after the freeze (${withKeepalive.details})`,
+    withoutKeepaliveStillOpen
+      ? `client without keepalive: still waiting ${watchedForMs} ms after the freeze, with no message and no error; only its deadline, ${STREAM_DEADLINE_MS / 1000} s after the call began, would end it`
+      : 'client without keepalive: its call had ended too',
     `server (keepalive on): cancelled both streams ${serverCancelledAfterMs} ms after the freeze`,
   ];
 }

@@ -114,6 +114,24 @@ test('reflection refuses an unknown symbol with NOT_FOUND, and needs the dot for
   await assert.rejects(reflection.filesContaining('Cal'), { code: grpc.status.NOT_FOUND, details: 'Symbol not found: Cal' });
 });
 
+test('what @grpc/reflection 1.0.4 sends: files regrouped by package, an empty dependency list, relative field types', async () => {
+  const files = await reflection.filesContaining('.MyService');
+  assert.deepEqual(
+    files.map((file) => file.getName()),
+    ['root.proto', 'google_protobuf.proto'],
+  );
+  const [root] = files;
+  assert.deepEqual(
+    root.getServiceList().map((service) => service.getName()),
+    ['Cal', 'MyService'],
+    'calculator.proto and users.proto, both without a package, become one file',
+  );
+  assert.deepEqual(root.getDependencyList(), [], 'users.proto imports google/protobuf/empty.proto, but no dependency is listed');
+  const [routeguide] = await reflection.filesContaining('routeguide.Feature');
+  const feature = routeguide.getMessageTypeList().find((message) => message.getName() === 'Feature');
+  assert.equal(feature?.getFieldList()[1]?.getTypeName(), 'Point', 'protoc would write .routeguide.Point');
+});
+
 test('every method reflection lists is served: only the three RouteGuide methods this chapter leaves out are UNIMPLEMENTED', async () => {
   // Every call shape is the same on the wire: request messages, then the
   // client half-closes. So one empty message and a half-close reach any

@@ -4,14 +4,14 @@
 import { runServerHalf } from '../shared/chapter.ts';
 import { operatedServer } from './operated-server.ts';
 
-const operated = operatedServer({ intervalMs: 100 });
+const operated = operatedServer({ intervalMs: 250 });
 
 await runServerHalf({
   name: 'Greeter, Cal, compute.Compute, MyService and RouteGuide.ListFeatures, with health, reflection and channelz',
   usage: `Usage: npx tsx chapters/10-operating-a-service/server.ts [--port 50051]
 
 Serves chapters 02 and 03's services, a slow routeguide ListFeatures (one
-landmark every 100 ms), grpc.health.v1.Health, server reflection and channelz
+landmark every 250 ms), grpc.health.v1.Health, server reflection and channelz
 on localhost. Ctrl-C or SIGTERM: health goes NOT_SERVING, new calls are
 refused, calls in flight get 5 s to finish, then the rest are cancelled.
 In another terminal: npx tsx chapters/10-operating-a-service/client.ts --addr localhost:50051`,

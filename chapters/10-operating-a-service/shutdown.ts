@@ -5,11 +5,10 @@ import * as grpc from '@grpc/grpc-js';
 import { helloworld } from '../../generated/static/hello.ts';
 import { routeguide } from '../../generated/static/route_guide.ts';
 import { callUnary, deadlineIn, isServiceError } from '../shared/client.ts';
-import { startServer } from '../shared/server.ts';
+import type { RunningServer } from '../shared/server.ts';
 import { EUROPE } from './feature-feed.ts';
 import { healthClient, HealthWatch } from './health-client.ts';
-import { WHOLE_SERVER } from './health.ts';
-import { operatedServer } from './operated-server.ts';
+import { WHOLE_SERVER, type ServiceHealth } from './health.ts';
 
 /** Every message of a server stream, and how the stream ended. */
 export function collectStream<T>(call: grpc.ClientReadableStream<T>): Promise<{ messages: T[]; status: grpc.StatusObject }> {
@@ -41,16 +40,17 @@ export interface ShutdownReport {
   watcherSaw: string[];
 }
 
-/** Starts the chapter's server, opens a stream and a Watch, then stops the server with `graceMs` of grace. */
-export async function stopWhileBusy(graceMs = 300, intervalMs = 20): Promise<ShutdownReport> {
-  const operated = operatedServer({ intervalMs });
-  const running = await startServer(operated.addServices);
+/**
+ * Opens a ListFeatures stream and a Watch on the chapter's server, then stops
+ * it with `graceMs` of grace. The stream must take longer than a few calls.
+ */
+export async function stopWhileBusy(running: RunningServer, health: ServiceHealth, graceMs: number): Promise<ShutdownReport> {
   const insecure = grpc.credentials.createInsecure();
   const greeter = new helloworld.GreeterClient(running.address, insecure);
   const features = new routeguide.RouteGuideClient(running.address, insecure);
-  const health = healthClient(running.address);
+  const watcher = healthClient(running.address);
   try {
-    const watch = new HealthWatch(health, WHOLE_SERVER);
+    const watch = new HealthWatch(watcher, WHOLE_SERVER);
     const watcherSaw: string[] = [await watch.next()];
     await callUnary(greeter.SayHello, new helloworld.HelloRequest({ name: 'before' }));
 
@@ -59,7 +59,7 @@ export async function stopWhileBusy(graceMs = 300, intervalMs = 20): Promise<Shu
     await new Promise((resolve) => stream.once('data', resolve));
 
     // What server.ts does on SIGTERM: tell watchers first, then stop.
-    operated.health.markAllNotServing();
+    health.markAllNotServing();
     const stopped = running.stop(graceMs);
     watcherSaw.push(await watch.next());
 
@@ -70,7 +70,6 @@ export async function stopWhileBusy(graceMs = 300, intervalMs = 20): Promise<Shu
     await stopped;
     return { streamed: messages.length, streamStatus: grpc.status[status.code], lateCall, watcherSaw };
   } finally {
-    for (const client of [greeter, features, health]) client.close();
-    await running.stop(0);
+    for (const client of [greeter, features, watcher]) client.close();
   }
 }
