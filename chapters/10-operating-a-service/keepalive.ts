@@ -37,9 +37,8 @@ export interface FrozenPeerReport {
   watchedForMs: number;
 }
 
-/** Opens a ListFeatures stream and resolves once its first feature has arrived. */
-async function openFeatureStream(address: string, options: grpc.ChannelOptions) {
-  const client = new routeguide.RouteGuideClient(address, grpc.credentials.createInsecure(), options);
+/** Opens a ListFeatures stream; `firstFeature` resolves when the first feature has arrived. */
+function openFeatureStream(client: routeguide.RouteGuideClient) {
   const call = client.ListFeatures(EUROPE, { deadline: deadlineIn(STREAM_DEADLINE_MS) });
   let open = true;
   const ended = new Promise<grpc.ServiceError>((resolve) =>
@@ -48,11 +47,11 @@ async function openFeatureStream(address: string, options: grpc.ChannelOptions) 
       resolve(error);
     }),
   );
-  await new Promise((resolve, reject) => {
+  const firstFeature = new Promise((resolve, reject) => {
     call.once('data', resolve);
     call.once('error', reject);
   });
-  return { client, call, ended, isOpen: () => open };
+  return { call, ended, firstFeature, isOpen: () => open };
 }
 
 /** Freezes the connection under two open streams and reports how each side found out. */
@@ -70,10 +69,19 @@ export async function freezeUnderOpenStreams(): Promise<FrozenPeerReport> {
   // One feature now and the next in a minute: the streams sit idle, the way
   // a watch or a subscription does most of the time.
   const server = await startServer((s) => addFeatureFeed(s, { intervalMs: 60_000, onCancelled }), { serverOptions: DEMO_KEEPALIVE });
-  const proxy = await startFreezableProxy(server.port);
-  const [pinging, silent] = await Promise.all([openFeatureStream(proxy.address, DEMO_KEEPALIVE), openFeatureStream(proxy.address, {})]);
+  const cleanUp: (() => unknown)[] = [() => server.stop(0)]; // run last to first
   try {
+    const proxy = await startFreezableProxy(server.port);
+    cleanUp.push(() => proxy.close());
+    const [pinging, silent] = [DEMO_KEEPALIVE, {}].map((options) => {
+      const client = new routeguide.RouteGuideClient(proxy.address, grpc.credentials.createInsecure(), options);
+      const stream = openFeatureStream(client);
+      cleanUp.push(() => client.close(), () => stream.call.cancel());
+      return stream;
+    });
+    await Promise.all([pinging.firstFeature, silent.firstFeature]);
     if (!pinging.isOpen() || !silent.isOpen()) throw new Error('a stream ended before the freeze: nothing to demonstrate');
+
     const frozenAt = Date.now();
     proxy.freeze();
     const sinceFreeze = () => Date.now() - frozenAt;
@@ -88,12 +96,7 @@ export async function freezeUnderOpenStreams(): Promise<FrozenPeerReport> {
       watchedForMs: sinceFreeze(),
     };
   } finally {
-    for (const { client, call } of [pinging, silent]) {
-      call.cancel();
-      client.close();
-    }
-    await proxy.close();
-    await server.stop(0);
+    for (const step of cleanUp.reverse()) await step();
   }
 }
 
