@@ -12,16 +12,15 @@ import { outage } from './outage.ts';
 import { stopWhileBusy } from './shutdown.ts';
 
 async function tour(t: Transcript): Promise<string> {
+  // The half-dead connection mostly waits for pings that never come back: it
+  // runs, on a server of its own, while the first steps do.
+  const frozenPeer = freezeUnderOpenStreams();
+  frozenPeer.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   const operated = operatedServer({ intervalMs: 10 });
   const server = await startServer(operated.addServices);
   try {
     t.step(`Greeter, Cal, compute.Compute, MyService and RouteGuide.ListFeatures on ${server.address}, with health, reflection and channelz`);
     const { services } = await inspect(server.address, t);
-
-    // The half-dead connection mostly waits for pings that never come back:
-    // it runs, on servers of its own, while the next steps do.
-    const frozenPeer = freezeUnderOpenStreams();
-    frozenPeer.catch(() => {}); // awaited below; this only stops an early failure from going unhandled
     const watched = await outage(server.address, operated.directory, t);
 
     t.step('An idle connection: the server closes it after 100 ms without calls (grpc.max_connection_idle_ms)');

@@ -12,14 +12,14 @@ import { addFeatureFeed, EUROPE } from './feature-feed.ts';
 import { startFreezableProxy } from './freezable-proxy.ts';
 
 /**
- * Send a ping after 200 ms, and drop the connection if no answer comes within
+ * Send a ping every 100 ms, and drop the connection if no answer comes within
  * 300 ms. Times this short are for the demonstration: see the lesson for the
  * values to use in production, and for what servers allow. (The timeout is
  * the longer of the two so that a busy machine, slow to answer a ping, is not
  * mistaken for a dead one.)
  */
 export const DEMO_KEEPALIVE = {
-  'grpc.keepalive_time_ms': 200,
+  'grpc.keepalive_time_ms': 100,
   'grpc.keepalive_timeout_ms': 300,
 } as const satisfies grpc.ChannelOptions;
 
