@@ -12,8 +12,8 @@ import { outage } from './outage.ts';
 import { stopWhileBusy } from './shutdown.ts';
 
 async function tour(t: Transcript): Promise<string> {
-  // The half-dead connection mostly waits for pings that never come back: it
-  // runs, on a server of its own, while the first steps do.
+  // The half-dead connection takes longest, mostly waiting: it starts first,
+  // on a server of its own.
   const frozenPeer = freezeUnderOpenStreams();
   frozenPeer.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   const operated = operatedServer({ intervalMs: 10 });
@@ -23,18 +23,20 @@ async function tour(t: Transcript): Promise<string> {
     const { services } = await inspect(server.address, t);
     const watched = await outage(server.address, operated.directory, t);
 
+    // The last three steps mostly wait (for idleness, for pings that never
+    // come back, for a grace period to run out): run them side by side, then
+    // tell them in order.
+    const [idle, frozen, shutdown] = await Promise.all([idleConnectionClosed(100), frozenPeer, stopWhileBusy(server, operated.health, 250)]);
+
     t.step('An idle connection: the server closes it after 100 ms without calls (grpc.max_connection_idle_ms)');
-    const idle = await idleConnectionClosed(100);
     t.note(`channel states: ${idle.states.join(' → ')}; IDLE ${idle.idleAfterMs} ms after the last call`);
     t.note(`the next call connects again and is answered: "${idle.secondReply}"`);
 
     t.step('A half-dead connection: a proxy under two open streams stops forwarding, without closing anything');
-    const frozen = await frozenPeer;
     for (const line of frozenPeerLines(frozen)) t.note(line);
     t.note('To watch the pings: GRPC_TRACE=keepalive GRPC_VERBOSITY=DEBUG npx tsx chapters/10-operating-a-service/frozen-peer.ts');
 
     t.step('Graceful shutdown of this server, while a ListFeatures stream and a health Watch are open (grace: 250 ms)');
-    const shutdown = await stopWhileBusy(server, operated.health, 250);
     t.note(`health watcher saw: ${shutdown.watcherSaw.join(' → ')}`);
     t.note(`a call made after the stop began: ${shutdown.lateCall}`);
     t.note(`the stream in flight: ${shutdown.streamed} of 8 features, then ${shutdown.streamStatus}`);
