@@ -15,7 +15,7 @@ export interface Inspection {
   health: Record<string, string>;
 }
 
-/** The services the inspection describes in full. */
+/** What the inspection describes in full: a service, and a message it uses. */
 export const DESCRIBED = ['routeguide.RouteGuide', 'routeguide.Feature'];
 
 export async function inspect(address: string, t: Transcript): Promise<Inspection> {
