@@ -211,17 +211,17 @@ const cases: AgreementCase[] = [
   agreement(
     'ServerMsg',
     contact.ServerMsg,
-    new contact.ServerMsg({ task: 'task-1' }),
+    new contact.ServerMsg({ task: 'task-1', id: 9007199254740991 }),
     contactProto.ServerMsg,
-    { task: 'task-1' },
+    { task: 'task-1', id: '9007199254740991' },
   ),
   agreement('Empty', contact.Empty, new contact.Empty(), contactProto.Empty, {}),
   agreement(
     'Result',
     contact.Result,
-    new contact.Result({ ret: 'done' }),
+    new contact.Result({ ret: 'done', task_id: 7 }),
     contactProto.Result,
-    { ret: 'done' },
+    { ret: 'done', task_id: '7' },
   ),
   agreement(
     'Node',

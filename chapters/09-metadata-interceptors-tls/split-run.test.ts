@@ -65,7 +65,7 @@ describe('split run: server.ts and client.ts in two processes', () => {
   test('the server half makes certificates, the client half finds them, both without flags', async () => {
     const folder = await newFolder();
     const env = { ...process.env, [CERTS_DIR_VARIABLE]: folder };
-    const server = await startServerScript(`${CHAPTER}/server.ts`, [], 20_000, env);
+    const server = await startServerScript(`${CHAPTER}/server.ts`, [], { env });
     const client = await runScript(`${CHAPTER}/client.ts`, ['--addr', server.address], { env });
     const stopped = await server.interrupt();
 
@@ -87,7 +87,7 @@ describe('split run: server.ts and client.ts in two processes', () => {
     assert.match(stopped.stdout, /server ◂ PERMISSION_DENIED: role "reader" may not call \/helloworld\.Greeter\/SayHelloAgain \(only admin may\)/);
     assert.match(stopped.stdout, /SIGINT: finishing in-flight calls, then stopping\nstopped\n$/);
 
-    const again = await startServerScript(`${CHAPTER}/server.ts`, [], 20_000, env);
+    const again = await startServerScript(`${CHAPTER}/server.ts`, [], { env });
     const secondRun = await again.interrupt();
     assert.ok(secondRun.stdout.startsWith(`reusing the certificates in ${folder}\n`), secondRun.stdout);
   });

@@ -33,13 +33,29 @@ export interface ServerHalf {
   /** What is being served, for the log lines ("Greeter (static stubs)"). */
   name: string;
   addServices: (server: grpc.Server) => void;
-  /** Made once the command line has been read, so that --help does no work. Plaintext if absent. */
+  /**
+   * The port to serve on, for a server.ts that takes more flags than --port
+   * and so reads its command line itself. Without it, --port is read here.
+   */
+  port?: number;
+  /** Options for the grpc.Server, such as a raised 'grpc.max_receive_message_length'. */
+  serverOptions?: grpc.ServerOptions;
+  /**
+   * Made once the command line has been read, so that --help does no work:
+   * credentials (plaintext if absent) and more server options, such as interceptors.
+   */
   prepare?: () => Promise<ServerSetup>;
+  /**
+   * Runs when the stop signal arrives, before the graceful stop: the moment to
+   * end long-lived streams (or the stop waits out its grace period) and to
+   * tell health watchers that the server is going away.
+   */
+  beforeStop?: () => void | Promise<void>;
 }
 
 /** `server.ts --port N`: serves on localhost until Ctrl-C, then stops gracefully. */
-export async function runServerHalf({ usage, name, addServices, prepare }: ServerHalf): Promise<void> {
-  const { port } = parseServerArgs(usage);
+export async function runServerHalf({ usage, name, addServices, port: givenPort, serverOptions, prepare, beforeStop }: ServerHalf): Promise<void> {
+  const port = givenPort ?? parseServerArgs(usage).port;
   let prepared: ServerSetup = {};
   try {
     prepared = (await prepare?.()) ?? {};
@@ -51,7 +67,12 @@ export async function runServerHalf({ usage, name, addServices, prepare }: Serve
   let running: RunningServer;
   try {
     // localhost binds loopback only, on both IPv4 and IPv6 where the machine has them.
-    running = await startServer(addServices, { ...prepared, host: 'localhost', port });
+    running = await startServer(addServices, {
+      host: 'localhost',
+      port,
+      credentials: prepared.credentials,
+      serverOptions: { ...serverOptions, ...prepared.serverOptions },
+    });
   } catch (error) {
     console.error(`could not listen on localhost:${port}: ${describeError(error)} (is another server using the port? try --port 0)`);
     process.exitCode = 1;
@@ -60,6 +81,7 @@ export async function runServerHalf({ usage, name, addServices, prepare }: Serve
   console.log(`${name} listening on ${running.address} (Ctrl-C to stop)`);
   const signal = await untilStopSignal();
   console.log(`${signal}: finishing in-flight calls, then stopping`);
+  await beforeStop?.();
   await running.stop();
   console.log('stopped');
 }
@@ -72,8 +94,16 @@ export interface ClientHalf {
 /** `client.ts --addr host:port`: runs the calls; on failure prints the gRPC status and exits 1. */
 export async function runClientHalf({ usage, run }: ClientHalf): Promise<void> {
   const { address } = parseClientArgs(usage);
+  await runClientSteps((transcript) => run(address, transcript));
+}
+
+/**
+ * The body of runClientHalf, for a client half that reads flags of its own
+ * besides --addr: runs `steps`; on failure prints the gRPC status and sets exit code 1.
+ */
+export async function runClientSteps(steps: (transcript: Transcript) => Promise<void>): Promise<void> {
   try {
-    await run(address, new Transcript());
+    await steps(new Transcript());
   } catch (error) {
     console.error(`client failed: ${describeError(error)}`);
     process.exitCode = 1;

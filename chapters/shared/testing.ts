@@ -1,5 +1,6 @@
 // Test helpers for running a chapter's halves as separate processes, exactly
-// as a learner does in two terminals.
+// as a learner does in two terminals. The halves may be TypeScript (run by
+// node with tsx) or any other program (chapter 12 runs Python and Go ones).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { REPO_ROOT } from './repo-files.ts';
@@ -15,9 +16,14 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** `node --import tsx …args` from the repository root, so TypeScript files run directly. */
-function startNode(args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `command …args` from the repository root, with its output piped to us. */
+function start(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  return spawn(command, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** `node --import tsx …args`, so TypeScript files run directly. */
+function startNode(args: string[], env?: NodeJS.ProcessEnv): ChildProcess {
+  return start(process.execPath, ['--import', 'tsx', ...args], env);
 }
 
 async function collect(child: ChildProcess, timeoutMs: number): Promise<ProcessResult> {
@@ -36,6 +42,11 @@ export function runNode(args: string[], { timeoutMs = 20_000, env }: RunOptions 
   return collect(startNode(args, env), timeoutMs);
 }
 
+/** Runs any program to completion (or kills it after `timeoutMs`). */
+export function runProcess(command: string, args: string[], { timeoutMs = 20_000, env }: RunOptions = {}): Promise<ProcessResult> {
+  return collect(start(command, args, env), timeoutMs);
+}
+
 /** Runs a script (path from the repository root) to completion. */
 export function runScript(script: string, args: string[] = [], options?: RunOptions): Promise<ProcessResult> {
   return runNode([script, ...args], options);
@@ -44,39 +55,83 @@ export function runScript(script: string, args: string[] = [], options?: RunOpti
 export interface ServerProcess {
   /** host:port the server printed as "listening on …". */
   address: string;
-  /** Sends SIGINT, as Ctrl-C does, and waits for the process to end. */
-  interrupt(): Promise<ProcessResult>;
+  /** Resolves with the first match of `pattern` in the server's stdout so far or to come. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  /**
+   * Sends SIGINT, as Ctrl-C does (or `signal`: SIGTERM is what process
+   * managers send), and waits for the process to end.
+   */
+  interrupt(signal?: NodeJS.Signals): Promise<ProcessResult>;
+  /** Sends SIGKILL, as a crash does (no handler runs), and waits for the process to end. */
+  kill(): Promise<ProcessResult>;
 }
 
-/** Starts a server half on port 0 and waits until it says where it listens. */
-export async function startServerScript(
+export interface ServerScriptOptions extends RunOptions {
+  /** 0 (the default) lets the OS pick; a test that restarts a server passes the old port. */
+  port?: number;
+}
+
+/**
+ * Starts a server half (`script --port N …args`) and waits until it says where
+ * it listens. `timeoutMs` bounds that wait.
+ */
+export function startServerScript(
   script: string,
   args: string[] = [],
-  timeoutMs = 20_000,
-  env?: NodeJS.ProcessEnv,
+  { timeoutMs = 20_000, env, port = 0 }: ServerScriptOptions = {},
 ): Promise<ServerProcess> {
-  const child = startNode([script, '--port', '0', ...args], env);
+  return waitUntilListening(startNode([script, '--port', String(port), ...args], env), script, timeoutMs);
+}
+
+/**
+ * Starts any server program (its arguments should ask for port 0) and waits
+ * until it prints "listening on host:port". `timeoutMs` bounds that wait.
+ */
+export function startServerProcess(command: string, args: string[], { timeoutMs = 20_000, env }: RunOptions = {}): Promise<ServerProcess> {
+  return waitUntilListening(start(command, args, env), [command, ...args].join(' '), timeoutMs);
+}
+
+async function waitUntilListening(child: ChildProcess, label: string, timeoutMs: number): Promise<ServerProcess> {
   const result = collect(child, 60_000);
   let seen = '';
-  const address = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not say where it listens within ${timeoutMs} ms:\n${seen}`)), timeoutMs);
-    child.stdout?.on('data', (chunk: string) => {
-      seen += chunk;
-      const match = /listening on (\S+)/.exec(seen);
-      if (match) {
+  child.stdout?.on('data', (chunk: string) => (seen += chunk));
+  const waitForOutput = (pattern: RegExp, waitMs = timeoutMs) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const check = () => {
+        const match = pattern.exec(seen);
+        if (!match) return;
         clearTimeout(timer);
-        resolve(match[1]);
-      }
+        child.stdout?.off('data', check);
+        child.off('exit', exited);
+        resolve(match);
+      };
+      const exited = (code: number | null) => {
+        clearTimeout(timer);
+        reject(new Error(`${label} exited with ${code} before printing ${pattern}:\n${seen}`));
+      };
+      const timer = setTimeout(() => {
+        child.stdout?.off('data', check);
+        child.off('exit', exited);
+        reject(new Error(`${label} did not print ${pattern} within ${waitMs} ms:\n${seen}`));
+      }, waitMs);
+      child.stdout?.on('data', check);
+      child.once('exit', exited);
+      check();
     });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before listening:\n${seen}`)));
-  }).catch((error: unknown) => {
+  // Up to the blank after the address: a chunk may end in the middle of it.
+  const listening = await waitForOutput(/listening on (\S+)\s/).catch((error: unknown) => {
     child.kill('SIGKILL');
     throw error;
   });
   return {
-    address,
-    async interrupt() {
-      child.kill('SIGINT');
+    address: listening[1],
+    waitForOutput,
+    async interrupt(signal = 'SIGINT') {
+      child.kill(signal);
+      return result;
+    },
+    async kill() {
+      child.kill('SIGKILL');
       return result;
     },
   };

@@ -76,12 +76,16 @@ export class ServerMsg extends pb_1.Message {
     #one_of_decls: number[][] = [];
     constructor(data?: any[] | {
         task?: string;
+        id?: number;
     }) {
         super();
         pb_1.Message.initialize(this, Array.isArray(data) ? data : [], 0, -1, [], this.#one_of_decls);
         if (!Array.isArray(data) && typeof data == "object") {
             if ("task" in data && data.task != undefined) {
                 this.task = data.task;
+            }
+            if ("id" in data && data.id != undefined) {
+                this.id = data.id;
             }
         }
     }
@@ -91,21 +95,35 @@ export class ServerMsg extends pb_1.Message {
     set task(value: string) {
         pb_1.Message.setField(this, 1, value);
     }
+    get id() {
+        return pb_1.Message.getFieldWithDefault(this, 2, 0) as number;
+    }
+    set id(value: number) {
+        pb_1.Message.setField(this, 2, value);
+    }
     static fromObject(data: {
         task?: string;
+        id?: number;
     }): ServerMsg {
         const message = new ServerMsg({});
         if (data.task != null) {
             message.task = data.task;
+        }
+        if (data.id != null) {
+            message.id = data.id;
         }
         return message;
     }
     toObject() {
         const data: {
             task?: string;
+            id?: number;
         } = {};
         if (this.task != null) {
             data.task = this.task;
+        }
+        if (this.id != null) {
+            data.id = this.id;
         }
         return data;
     }
@@ -115,6 +133,8 @@ export class ServerMsg extends pb_1.Message {
         const writer = w || new pb_1.BinaryWriter();
         if (this.task.length)
             writer.writeString(1, this.task);
+        if (this.id != 0)
+            writer.writeUint64(2, this.id);
         if (!w)
             return writer.getResultBuffer();
     }
@@ -126,6 +146,9 @@ export class ServerMsg extends pb_1.Message {
             switch (reader.getFieldNumber()) {
                 case 1:
                     message.task = reader.readString();
+                    break;
+                case 2:
+                    message.id = reader.readUint64();
                     break;
                 default: reader.skipField();
             }
@@ -183,12 +206,16 @@ export class Result extends pb_1.Message {
     #one_of_decls: number[][] = [];
     constructor(data?: any[] | {
         ret?: string;
+        task_id?: number;
     }) {
         super();
         pb_1.Message.initialize(this, Array.isArray(data) ? data : [], 0, -1, [], this.#one_of_decls);
         if (!Array.isArray(data) && typeof data == "object") {
             if ("ret" in data && data.ret != undefined) {
                 this.ret = data.ret;
+            }
+            if ("task_id" in data && data.task_id != undefined) {
+                this.task_id = data.task_id;
             }
         }
     }
@@ -198,21 +225,35 @@ export class Result extends pb_1.Message {
     set ret(value: string) {
         pb_1.Message.setField(this, 1, value);
     }
+    get task_id() {
+        return pb_1.Message.getFieldWithDefault(this, 2, 0) as number;
+    }
+    set task_id(value: number) {
+        pb_1.Message.setField(this, 2, value);
+    }
     static fromObject(data: {
         ret?: string;
+        task_id?: number;
     }): Result {
         const message = new Result({});
         if (data.ret != null) {
             message.ret = data.ret;
+        }
+        if (data.task_id != null) {
+            message.task_id = data.task_id;
         }
         return message;
     }
     toObject() {
         const data: {
             ret?: string;
+            task_id?: number;
         } = {};
         if (this.ret != null) {
             data.ret = this.ret;
+        }
+        if (this.task_id != null) {
+            data.task_id = this.task_id;
         }
         return data;
     }
@@ -222,6 +263,8 @@ export class Result extends pb_1.Message {
         const writer = w || new pb_1.BinaryWriter();
         if (this.ret.length)
             writer.writeString(1, this.ret);
+        if (this.task_id != 0)
+            writer.writeUint64(2, this.task_id);
         if (!w)
             return writer.getResultBuffer();
     }
@@ -233,6 +276,9 @@ export class Result extends pb_1.Message {
             switch (reader.getFieldNumber()) {
                 case 1:
                     message.ret = reader.readString();
+                    break;
+                case 2:
+                    message.task_id = reader.readUint64();
                     break;
                 default: reader.skipField();
             }
@@ -317,5 +363,28 @@ export class ContactClient extends grpc_1.makeGenericClientConstructor(Unimpleme
     };
     tellResult: GrpWritableServiceInterface<Result, Empty> = (metadata: grpc_1.Metadata | grpc_1.CallOptions | grpc_1.requestCallback<Empty>, options?: grpc_1.CallOptions | grpc_1.requestCallback<Empty>, callback?: grpc_1.requestCallback<Empty>): grpc_1.ClientWritableStream<Result> => {
         return super.tellResult(metadata, options, callback);
+    };
+}
+export abstract class UnimplementedTaskInboxService {
+    static definition = {
+        deliver: {
+            path: "/TaskInbox/deliver",
+            requestStream: false,
+            responseStream: false,
+            requestSerialize: (message: ServerMsg) => Buffer.from(message.serialize()),
+            requestDeserialize: (bytes: Buffer) => ServerMsg.deserialize(new Uint8Array(bytes)),
+            responseSerialize: (message: Result) => Buffer.from(message.serialize()),
+            responseDeserialize: (bytes: Buffer) => Result.deserialize(new Uint8Array(bytes))
+        }
+    };
+    [method: string]: grpc_1.UntypedHandleCall;
+    abstract deliver(call: grpc_1.ServerUnaryCall<ServerMsg, Result>, callback: grpc_1.sendUnaryData<Result>): void;
+}
+export class TaskInboxClient extends grpc_1.makeGenericClientConstructor(UnimplementedTaskInboxService.definition, "TaskInbox", {}) {
+    constructor(address: string, credentials: grpc_1.ChannelCredentials, options?: Partial<grpc_1.ChannelOptions>) {
+        super(address, credentials, options);
+    }
+    deliver: GrpcUnaryServiceInterface<ServerMsg, Result> = (message: ServerMsg, metadata: grpc_1.Metadata | grpc_1.CallOptions | grpc_1.requestCallback<Result>, options?: grpc_1.CallOptions | grpc_1.requestCallback<Result>, callback?: grpc_1.requestCallback<Result>): grpc_1.ClientUnaryCall => {
+        return super.deliver(message, metadata, options, callback);
     };
 }

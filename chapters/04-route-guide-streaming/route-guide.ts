@@ -1,0 +1,48 @@
+// The whole RouteGuide service: four handlers over one feature map and one
+// shared note store.
+import { EventEmitter } from 'node:events';
+import type { Server } from '@grpc/grpc-js';
+import { routeguide } from '../../generated/static/route_guide.ts';
+import type { FeatureRecord } from './feature-file.ts';
+import { FeatureMap } from './feature-map.ts';
+import { getFeatureHandler } from './get-feature.ts';
+import { listFeaturesHandler, type ListFeaturesEvents } from './list-features.ts';
+import { NoteStore } from './note-store.ts';
+import { recordRouteHandler } from './record-route.ts';
+import { routeChatHandler } from './route-chat.ts';
+
+export interface RouteGuideOptions {
+  /** The most notes RouteChat keeps, across all chats. */
+  maxNotes?: number;
+  /** The clock RecordRoute times routes with, in milliseconds. */
+  now?: () => number;
+}
+
+export interface RouteGuide {
+  readonly handlers: routeguide.UnimplementedRouteGuideService;
+  readonly features: FeatureMap;
+  readonly notes: NoteStore;
+  /** What ListFeatures calls do: pauses for backpressure and how each loop ended. */
+  readonly listFeaturesEvents: EventEmitter<ListFeaturesEvents>;
+}
+
+export function createRouteGuide(records: readonly FeatureRecord[], { maxNotes, now }: RouteGuideOptions = {}): RouteGuide {
+  const features = new FeatureMap(records);
+  const notes = new NoteStore(maxNotes);
+  const listFeaturesEvents = new EventEmitter<ListFeaturesEvents>();
+  return {
+    handlers: {
+      GetFeature: getFeatureHandler(features),
+      ListFeatures: listFeaturesHandler(features, listFeaturesEvents),
+      RecordRoute: recordRouteHandler(features, now),
+      RouteChat: routeChatHandler(notes),
+    },
+    features,
+    notes,
+    listFeaturesEvents,
+  };
+}
+
+export function addRouteGuide(server: Server, guide: RouteGuide): void {
+  server.addService(routeguide.UnimplementedRouteGuideService.definition, guide.handlers);
+}

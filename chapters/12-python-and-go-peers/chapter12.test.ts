@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { status } from '@grpc/grpc-js';
+import { describeRecord, firstDifference, parseRecords, type CallRecord } from './call-records.ts';
+import { buildGoClients } from './go-clients.ts';
+import { formatMatrix } from './matrix.ts';
+import { allPairings, checkAllPairings, describePairing, missingSide, runPairing, startPeerServers, type PeerServers } from './pairings.ts';
+import { peerSkip, requirePeers, SETUP_HINT } from './toolchain.ts';
+
+describe('every client against every server, in every language', { skip: peerSkip() }, () => {
+  let servers: PeerServers;
+  before(async () => {
+    requirePeers();
+    await buildGoClients(); // once for the whole file; cold, this compiles grpc-go
+    servers = await startPeerServers();
+  });
+  after(() => servers?.stop());
+
+  for (const pairing of allPairings()) {
+    const waiting = missingSide(pairing);
+    if (waiting) {
+      test(describePairing(pairing), { todo: waiting });
+      continue;
+    }
+    test(describePairing(pairing), async () => {
+      const expected = pairing.service.scenario.map((call) => call.expected);
+      assert.deepEqual(await runPairing(pairing, servers), expected);
+    });
+  }
+});
+
+test('the pairings: every client language against every server language, except TypeScript with itself', () => {
+  const described = allPairings().map(describePairing);
+  assert.equal(described.length, 15);
+  assert.ok(described.includes('Go client → Python server: pb.Outliers'));
+  assert.ok(described.includes('Python client → Python server: MyService'));
+  assert.ok(!described.some((line) => line.startsWith('TypeScript client → TypeScript server')));
+  assert.deepEqual(
+    allPairings().flatMap((pairing) => missingSide(pairing) ?? []),
+    ['waits for chapter 07', 'waits for chapter 07'],
+    'only the TypeScript Outliers server is missing',
+  );
+});
+
+test('without peers, the matrix shows every runnable pairing as skipped', async () => {
+  const matrix = formatMatrix(await checkAllPairings(undefined));
+  assert.equal(matrix[0], '                        TypeScript server     Python server');
+  assert.deepEqual(matrix.slice(9, 13), [
+    '  pb.Outliers',
+    '    TypeScript client   —                     skipped',
+    '    Python client       waits for chapter 07  skipped',
+    '    Go client           waits for chapter 07  skipped',
+  ]);
+});
+
+describe('skipping', () => {
+  test('missing peers skip the tests with one line saying how to enable them', () => {
+    assert.equal(peerSkip(['golang-go (go)'], {}), SETUP_HINT);
+    assert.match(SETUP_HINT, /^interop peers missing: run `npm run setup:interop` \(Debian\/Ubuntu, needs apt-get\) to enable$/);
+    assert.equal(peerSkip([], {}), false);
+  });
+
+  test('under CI=true missing peers are not skipped: they fail', () => {
+    assert.equal(peerSkip(['golang-go (go)'], { CI: 'true' }), false);
+    assert.throws(() => requirePeers(['golang-go (go)', 'python3-numpy (import numpy)']), {
+      message: 'interop peers missing (golang-go (go), python3-numpy (import numpy)); under CI, .ci/run installs them',
+    });
+    assert.doesNotThrow(() => requirePeers([]));
+  });
+});
+
+describe('call records', () => {
+  const hello: CallRecord = { method: '/helloworld.Greeter/SayHello', reply: { message: 'Hello, World' } };
+  const empty: CallRecord = { method: '/helloworld.Greeter/SayHello', code: status.INVALID_ARGUMENT, details: 'name must not be empty' };
+
+  test('a client prints one JSON object per line; other lines are not records', () => {
+    const output = `Python client starting\n${JSON.stringify(hello)}\n{"method": "/helloworld.Greeter/SayHello", "code": 3, "details": "name must not be empty"}\n`;
+    assert.deepEqual(parseRecords(output), [hello, empty]);
+    assert.throws(() => parseRecords('{"method": "/x/Y"}'), /not a call record/);
+  });
+
+  test('records compare as data: key order does not matter, values and call order do', () => {
+    const reordered = JSON.parse('{"reply": {"data": [], "message": "success"}, "method": "/MyService/User"}') as CallRecord;
+    assert.equal(firstDifference([reordered], [{ method: '/MyService/User', reply: { message: 'success', data: [] } }]), undefined);
+    assert.equal(
+      firstDifference([empty, hello], [hello, empty]),
+      `call 1: got ${describeRecord(empty)}, expected ${describeRecord(hello)}`,
+    );
+    assert.equal(firstDifference([hello], [hello, empty]), `call 2 missing: expected ${describeRecord(empty)}`);
+    assert.equal(describeRecord(empty), '/helloworld.Greeter/SayHello → INVALID_ARGUMENT: name must not be empty');
+  });
+});

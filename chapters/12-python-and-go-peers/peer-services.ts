@@ -1,0 +1,63 @@
+// Which services have peers in which languages. Each entry is one row group
+// of the matrix; a missing implementation shows as "waits for …" until the
+// chapter that brings it lands, and then is one line here.
+import type { Server } from '@grpc/grpc-js';
+import { addStaticGreeter } from '../02-unary-hello/static-greeter.ts';
+import { addMyService } from '../03-calculator-and-users/users.ts';
+import type { GoClient } from './go-clients.ts';
+import { greeterScenario, myServiceScenario, outliersScenario } from './scenarios.ts';
+import type { ScenarioCall } from './ts-client.ts';
+
+export interface PeerService {
+  /** As in the call path: /helloworld.Greeter/SayHello. */
+  name: string;
+  /** The calls every client makes, with the outcomes every server must give. The TypeScript client runs it. */
+  scenario: readonly ScenarioCall[];
+  /** Registers the TypeScript implementation, from the chapter that teaches it. */
+  addTypeScriptServer?: (server: Server) => void;
+  /** Whether python/server.py serves it. */
+  pythonServer: boolean;
+  /** The Python client, a file in python/. */
+  pythonClient?: string;
+  goClient?: GoClient;
+  /** Shown in the cells whose implementation is still missing. */
+  waitsFor?: string;
+}
+
+export const PEER_SERVICES: readonly PeerService[] = [
+  {
+    name: 'helloworld.Greeter',
+    scenario: greeterScenario,
+    addTypeScriptServer: addStaticGreeter,
+    pythonServer: true,
+    pythonClient: 'greeter_client.py',
+    goClient: 'greeter-client',
+  },
+  {
+    name: 'MyService',
+    scenario: myServiceScenario,
+    addTypeScriptServer: addMyService,
+    pythonServer: true,
+    pythonClient: 'users_client.py',
+    goClient: 'users-client',
+  },
+  {
+    name: 'pb.Outliers',
+    scenario: outliersScenario,
+    pythonServer: true,
+    pythonClient: 'outliers_client.py',
+    goClient: 'outliers-client',
+    waitsFor: 'chapter 07',
+  },
+];
+
+export function peerService(name: string): PeerService {
+  const service = PEER_SERVICES.find((candidate) => candidate.name === name);
+  if (!service) throw new Error(`no service ${name} in the interop table`);
+  return service;
+}
+
+/** Every TypeScript implementation in the table, on one server. */
+export function addTypeScriptServers(server: Server): void {
+  for (const service of PEER_SERVICES) service.addTypeScriptServer?.(server);
+}

@@ -1,0 +1,97 @@
+// The Python server beyond the shared scenarios: the edges of the 2σ rule,
+// MyService's edge cases side by side with chapter 03's TypeScript server,
+// and how the process starts and stops.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { status } from '@grpc/grpc-js';
+import { addMyService } from '../03-calculator-and-users/users.ts';
+import { startServer, type RunningServer } from '../shared/server.ts';
+import { runProcess, type ServerProcess } from '../shared/testing.ts';
+import { valuesOnly } from './original-data-set.ts';
+import { startPythonServer } from './pairings.ts';
+import { myService, outliers } from './scenarios.ts';
+import { peerSkip, PYTHON, requirePeers } from './toolchain.ts';
+import { runScenario, scenarioCall } from './ts-client.ts';
+
+const AMARA = { name: 'Amara Okafor', age: 34, email: 'amara@example.com' };
+const CARMEN = { name: 'Carmen Ruiz', age: 45, email: 'carmen@example.org' };
+
+describe('the Python server, called from TypeScript', { skip: peerSkip() }, () => {
+  let python: ServerProcess;
+  let typeScript: RunningServer;
+  before(async () => {
+    requirePeers();
+    [python, typeScript] = await Promise.all([startPythonServer(), startServer(addMyService)]);
+  });
+  after(() => Promise.all([python?.interrupt(), typeScript?.stop()]));
+
+  test('Outliers: strictly more than 2σ from the mean; no data, one value or equal values have none', async () => {
+    const none = { reply: { indices: [] } };
+    const calls = [
+      scenarioCall(outliers.Detect, { metrics: [] }, none),
+      scenarioCall(outliers.Detect, { metrics: valuesOnly(42) }, none),
+      scenarioCall(outliers.Detect, { metrics: valuesOnly(0.1, 0.1, 0.1) }, none),
+      // Mean 1, σ 2: the 5 is exactly 2σ away, which is not more than 2σ.
+      scenarioCall(outliers.Detect, { metrics: valuesOnly(0, 0, 0, 0, 5) }, none),
+      // One more 0: mean 0.83, σ 1.86, and the 5 is 4.17 away.
+      scenarioCall(outliers.Detect, { metrics: valuesOnly(0, 0, 0, 0, 0, 5) }, { reply: { indices: [5] } }),
+      scenarioCall(outliers.Detect, { metrics: valuesOnly(-50, 1, 1, 1, 1, 1, 1, 1, 1, 1) }, { reply: { indices: [0] } }),
+    ];
+    assert.deepEqual(await runScenario(python.address, calls), calls.map((call) => call.expected));
+  });
+
+  test('Outliers: a value that is not finite is INVALID_ARGUMENT naming the first one, and the server carries on', async () => {
+    const calls = [
+      scenarioCall(outliers.Detect, { metrics: valuesOnly(1, Infinity, NaN) }, {
+        code: status.INVALID_ARGUMENT,
+        details: 'metrics[1].value must be a finite number, got Infinity',
+      }),
+      scenarioCall(outliers.Detect, { metrics: valuesOnly(-Infinity) }, {
+        code: status.INVALID_ARGUMENT,
+        details: 'metrics[0].value must be a finite number, got -Infinity',
+      }),
+      scenarioCall(outliers.Detect, { metrics: valuesOnly(1, 1, 1, 1, 1, 9) }, { reply: { indices: [5] } }),
+    ];
+    assert.deepEqual(await runScenario(python.address, calls), calls.map((call) => call.expected));
+  });
+
+  test("MyService: the Python server answers chapter 03's edge cases exactly as the TypeScript one does", async () => {
+    const calls = [
+      scenarioCall(myService.User, { userIDs: [] }, { reply: { message: 'success', data: [] } }),
+      scenarioCall(myService.User, { userIDs: [3, 1, 3] }, { reply: { message: 'success', data: [CARMEN, AMARA, CARMEN] } }),
+      scenarioCall(myService.User, { userIDs: [2, 7, 9, 7] }, { code: status.NOT_FOUND, details: 'no users with ids 7, 9' }),
+      scenarioCall(myService.User, { userIDs: [1, 0, -3] }, { code: status.INVALID_ARGUMENT, details: 'user ids are positive; got 0, -3' }),
+      scenarioCall(myService.User, { userIDs: Array.from({ length: 101 }, () => 1) }, {
+        code: status.INVALID_ARGUMENT,
+        details: 'at most 100 user ids per call, got 101',
+      }),
+    ];
+    const expected = calls.map((call) => call.expected);
+    assert.deepEqual(await runScenario(python.address, calls), expected);
+    assert.deepEqual(await runScenario(typeScript.address, calls), expected);
+  });
+});
+
+describe('the Python server process', { skip: peerSkip() }, () => {
+  test('Ctrl-C lets it finish its calls and exit 0', async () => {
+    requirePeers();
+    const server = await startPythonServer();
+    const stopped = await server.interrupt();
+    assert.equal(stopped.code, 0, stopped.stderr);
+    assert.match(stopped.stdout, /^Python server \(helloworld\.Greeter, MyService, pb\.Outliers\) listening on 127\.0\.0\.1:\d+ \(Ctrl-C to stop\)\n/);
+    assert.match(stopped.stdout, /finishing in-flight calls, then stopping\nstopped\n$/);
+  });
+
+  test('a taken port makes it exit 1 and say so, rather than share the port', async () => {
+    requirePeers();
+    const first = await startPythonServer();
+    try {
+      const port = first.address.slice(first.address.lastIndexOf(':') + 1);
+      const second = await runProcess(PYTHON, ['chapters/12-python-and-go-peers/python/server.py', '--port', port]);
+      assert.equal(second.code, 1);
+      assert.match(second.stderr, new RegExp(`could not listen on 127\\.0\\.0\\.1:${port}: Failed to bind`));
+    } finally {
+      await first.interrupt();
+    }
+  });
+});

@@ -1,0 +1,66 @@
+"""The workbook's Python server: every Python servicer on one port, as chapter
+03's TypeScript server hosts three services on one.
+
+    /usr/bin/python3 chapters/12-python-and-go-peers/python/server.py --port 50051
+
+--port 0 lets the system pick a free port. The line "listening on
+127.0.0.1:PORT" says which; the workbook's tests read it from there.
+Ctrl-C (or SIGTERM) lets in-flight calls finish, then stops.
+"""
+import argparse
+import signal
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import common  # noqa: F401  (puts generated/python on the import path)
+import grpc
+
+import greeter
+import outliers
+import users
+
+# Each module registers its servicer with add_to_server(server).
+SERVICES = {"helloworld.Greeter": greeter, "MyService": users, "pb.Outliers": outliers}
+
+# A million metrics are about 24 MB on the wire; gRPC's default limit is 4 MB.
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+
+GRACE_SECONDS = 5
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Serves " + ", ".join(SERVICES) + " on 127.0.0.1 until Ctrl-C.")
+    parser.add_argument("--port", type=int, default=50051, help="0 picks a free port (default 50051)")
+    port = parser.parse_args().port
+
+    server = grpc.server(
+        ThreadPoolExecutor(max_workers=8),
+        options=[
+            ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+            # gRPC Python sets SO_REUSEPORT by default: a second server on a
+            # taken port would start "successfully" and share its calls.
+            ("grpc.so_reuseport", 0),
+        ],
+    )
+    for service in SERVICES.values():
+        service.add_to_server(server)
+    try:
+        # Loopback only, like every server in the workbook.
+        bound = server.add_insecure_port(f"127.0.0.1:{port}")
+    except RuntimeError as error:
+        sys.exit(f"could not listen on 127.0.0.1:{port}: {error} (is another server using the port? try --port 0)")
+    # Handlers first: whoever reads the "listening" line may signal at once.
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda signum, frame: stop.set())
+    server.start()
+    print(f"Python server ({', '.join(SERVICES)}) listening on 127.0.0.1:{bound} (Ctrl-C to stop)", flush=True)
+    stop.wait()
+    print("finishing in-flight calls, then stopping", flush=True)
+    server.stop(GRACE_SECONDS).wait()
+    print("stopped", flush=True)
+
+
+if __name__ == "__main__":
+    main()

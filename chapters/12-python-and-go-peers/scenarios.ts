@@ -1,0 +1,50 @@
+// The calls every client of a service makes, with the exact outcome each must
+// see, whichever language the client and the server are written in. The
+// Python and Go clients make the same calls (see python/*_client.py and
+// go/src/workbook/peers/*-client); the tests compare what they print with
+// `expected`.
+import { status } from '@grpc/grpc-js';
+import type { ProtoGrpcType as HelloProto } from '../../generated/proto-loader/hello.ts';
+import type { ProtoGrpcType as OutliersProto } from '../../generated/proto-loader/outliers.ts';
+import type { ProtoGrpcType as UsersProto } from '../../generated/proto-loader/users.ts';
+import { loadProto } from '../shared/proto-loader.ts';
+import { originalDataSet, valuesOnly } from './original-data-set.ts';
+import { scenarioCall, type ScenarioCall } from './ts-client.ts';
+
+export const greeter = loadProto<HelloProto>('hello.proto').helloworld.Greeter.service;
+export const myService = loadProto<UsersProto>('users.proto').MyService.service;
+export const outliers = loadProto<OutliersProto>('outliers.proto').pb.Outliers.service;
+
+export const greeterScenario: ScenarioCall[] = [
+  scenarioCall(greeter.SayHello, { name: 'World' }, { reply: { message: 'Hello, World' } }),
+  scenarioCall(greeter.SayHelloAgain, { name: 'Ada' }, { reply: { message: 'Hello again, Ada' } }),
+  // Three languages, one UTF-8 string on the wire.
+  scenarioCall(greeter.SayHello, { name: 'Grüße 👋' }, { reply: { message: 'Hello, Grüße 👋' } }),
+  scenarioCall(greeter.SayHello, { name: '' }, { code: status.INVALID_ARGUMENT, details: 'name must not be empty' }),
+];
+
+export const myServiceScenario: ScenarioCall[] = [
+  scenarioCall(myService.Health, {}, { reply: {} }),
+  scenarioCall(myService.User, { userIDs: [1, 2] }, {
+    reply: {
+      message: 'success',
+      data: [
+        { name: 'Amara Okafor', age: 34, email: 'amara@example.com' },
+        { name: 'Bao Tran', age: 28, email: 'bao@example.com' },
+      ],
+    },
+  }),
+  scenarioCall(myService.User, { userIDs: [2, 7, 9] }, { code: status.NOT_FOUND, details: 'no users with ids 7, 9' }),
+  scenarioCall(myService.User, { userIDs: [0, -3] }, { code: status.INVALID_ARGUMENT, details: 'user ids are positive; got 0, -3' }),
+];
+
+export const outliersScenario: ScenarioCall[] = [
+  scenarioCall(outliers.Detect, { metrics: originalDataSet() }, { reply: { indices: [7, 113, 835] } }),
+  // The article says this example gives [2, 5]. The 2σ rule gives [5]: with
+  // 200 in the data, σ is 72.2, and 100 is only 56 from the mean of 44.
+  scenarioCall(outliers.Detect, { metrics: valuesOnly(1, 2, 100, 1, 3, 200, 1) }, { reply: { indices: [5] } }),
+  scenarioCall(outliers.Detect, { metrics: valuesOnly(1, 2, NaN, 4) }, {
+    code: status.INVALID_ARGUMENT,
+    details: 'metrics[2].value must be a finite number, got NaN',
+  }),
+];

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# npm run setup:interop: installs the Debian packages that chapter 12's Python
+# and Go peers need. Plain bash, so that .ci/run can call it before npm ci.
+# Run from the repository root (npm run does that).
+set -euo pipefail
+
+PACKAGES=(
+  python3-grpcio python3-grpc-tools python3-pkg-resources python3-numpy
+  golang-go golang-google-grpc-dev golang-google-protobuf-dev
+  # grpc-go 1.33 needs 1.4 or later of github.com/golang/protobuf for the code
+  # protoc-gen-go 1.28 writes; this replaces the 1.3 that apt may pick instead.
+  golang-github-golang-protobuf-1-5-dev
+  protoc-gen-go protoc-gen-go-grpc
+)
+
+if ! command -v apt-get >/dev/null; then
+  echo "setup:interop needs apt-get (Debian or Ubuntu). Install these packages' equivalents by hand:" >&2
+  echo "  ${PACKAGES[*]}" >&2
+  exit 1
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null; then
+  as_root=(sudo)
+else
+  echo "setup:interop must install packages as root, and sudo is not available. As root, run:" >&2
+  echo "  apt-get update && apt-get install -y --no-install-recommends ${PACKAGES[*]}" >&2
+  exit 1
+fi
+
+"${as_root[@]}" apt-get update
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${PACKAGES[@]}"
+echo "interop peers installed: npm test now runs chapter 12's pairings"
+
+# The first Go build compiles grpc-go from source (a minute or more); doing it
+# now spares the first test run. .ci/run does it after npm ci instead.
+if [ -d node_modules ]; then
+  echo "building the Go clients once, so that later runs find them cached..."
+  node --import tsx chapters/12-python-and-go-peers/go-clients.ts
+fi
