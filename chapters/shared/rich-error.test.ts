@@ -6,7 +6,15 @@ import { google as anyTypes } from '../../generated/static/google/protobuf/any.t
 import { google } from '../../generated/static/google/rpc/status.ts';
 import { callUnary } from './client.ts';
 import { unaryHandler } from './handlers.ts';
-import { BAD_REQUEST_TYPE_URL, badRequest, fieldViolationsOf, richStatusOf, STATUS_DETAILS_TRAILER } from './rich-error.ts';
+import {
+  BAD_REQUEST_TYPE_URL,
+  badRequest,
+  fieldViolationsOf,
+  MAX_FIELD_VIOLATIONS,
+  MAX_VIOLATION_TEXT,
+  richStatusOf,
+  STATUS_DETAILS_TRAILER,
+} from './rich-error.ts';
 import { RpcError } from './rpc-error.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -64,6 +72,15 @@ describe('badRequest → trailer → fieldViolationsOf, through a real server', 
       return true;
     });
   });
+});
+
+test('at most MAX_FIELD_VIOLATIONS violations are sent, each cut to MAX_VIOLATION_TEXT', () => {
+  const sentFor = (error: RpcError) => fieldViolationsOf(serviceError(status.INVALID_ARGUMENT, error.metadata ?? new Metadata()));
+  const many = badRequest(Array.from({ length: MAX_FIELD_VIOLATIONS + 7 }, (_, i) => ({ field: `ids[${i}]`, description: 'bad' })));
+  assert.equal(sentFor(many).length, MAX_FIELD_VIOLATIONS);
+  assert.match(many.details, /^ids\[0\]: bad; ids\[1\]: bad; .* ids\[49\]: bad; and 7 more$/);
+  const long = badRequest([{ field: 'name', description: 'x'.repeat(500) }]);
+  assert.deepEqual(sentFor(long), [{ field: 'name', description: `${'x'.repeat(MAX_VIOLATION_TEXT - 1)}…` }]);
 });
 
 describe('details the client must not trust', () => {

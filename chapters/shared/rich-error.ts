@@ -27,11 +27,24 @@ export interface FieldViolation {
 }
 
 /**
- * INVALID_ARGUMENT with every violation attached as a google.rpc.BadRequest.
- * The message lists them too, for clients that read only the text.
+ * Details travel in a trailer, which must stay well below what an HTTP/2
+ * connection accepts (about 64 KiB; see MAX_DETAILS_LENGTH in rpc-error.ts):
+ * at most this many violations are sent, each cut to MAX_VIOLATION_TEXT.
+ */
+export const MAX_FIELD_VIOLATIONS = 50;
+export const MAX_VIOLATION_TEXT = 200;
+
+const cut = (text: string) => (text.length <= MAX_VIOLATION_TEXT ? text : `${text.slice(0, MAX_VIOLATION_TEXT - 1)}…`);
+
+/**
+ * INVALID_ARGUMENT with the violations attached as a google.rpc.BadRequest
+ * (the first MAX_FIELD_VIOLATIONS of them). The message lists them too, for
+ * clients that read only the text.
  */
 export function badRequest(violations: readonly FieldViolation[], message = listViolations(violations)): RpcError {
-  const fieldViolations = violations.map(({ field, description }) => new BadRequest.FieldViolation({ field, description }));
+  const fieldViolations = violations
+    .slice(0, MAX_FIELD_VIOLATIONS)
+    .map(({ field, description }) => new BadRequest.FieldViolation({ field: cut(field), description: cut(description) }));
   const richStatus = new Status({
     code: status.INVALID_ARGUMENT,
     message,
@@ -43,7 +56,9 @@ export function badRequest(violations: readonly FieldViolation[], message = list
 }
 
 function listViolations(violations: readonly FieldViolation[]): string {
-  return violations.map(({ field, description }) => `${field}: ${description}`).join('; ');
+  const listed = violations.slice(0, MAX_FIELD_VIOLATIONS).map(({ field, description }) => `${field}: ${description}`);
+  const more = violations.length - listed.length;
+  return listed.join('; ') + (more > 0 ? `; and ${more} more` : '');
 }
 
 /**
