@@ -3,11 +3,13 @@
 // deadline passes (the client resets the stream, and the server's own timer,
 // set from the grpc-timeout header, fires too), or when the connection drops.
 // An AbortSignal turns that one event into something every await can obey.
-import type { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The part of every grpc-js server call (unary or streaming) that knows about cancellation. */
-export type CancellableCall = Pick<EventEmitter, 'once'> & { readonly cancelled: boolean };
+export interface CancellableCall {
+  readonly cancelled: boolean;
+  once(event: 'cancelled', listener: () => void): unknown;
+}
 
 /** An AbortSignal that aborts when `call` is cancelled, for timers, fetches and loops to obey. */
 export function signalOf(call: CancellableCall): AbortSignal {

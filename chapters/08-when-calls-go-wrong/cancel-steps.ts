@@ -91,9 +91,9 @@ export async function showCancellations(clients: FrontClients, t: Transcript, st
   }
   if (view) {
     const before = outcomes.map(({ server }) => `${server?.received}/${server?.sent}`).join();
-    await sleep(stepMs * 5);
+    await sleep(stepMs * 3);
     const after = outcomes.map(({ server }) => `${server?.received}/${server?.sent}`).join();
-    t.note(`${stepMs * 5} ms later, the servers' counts ${before === after ? 'have not moved' : 'HAVE MOVED'}: no work goes on for a cancelled call`);
+    t.note(`${stepMs * 3} ms later, the servers' counts ${before === after ? 'have not moved' : 'HAVE MOVED'}: no work goes on for a cancelled call`);
   }
   return outcomes;
 }

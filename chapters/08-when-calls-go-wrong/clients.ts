@@ -1,4 +1,5 @@
 // The chapter's clients, both pointed at the front server.
+import type { EventEmitter } from 'node:events';
 import { credentials } from '@grpc/grpc-js';
 import { helloworld } from '../../generated/static/hello.ts';
 import { routeguide } from '../../generated/static/route_guide.ts';
@@ -22,6 +23,11 @@ export function frontClients(address: string): FrontClients {
       greeter.close();
     },
   };
+}
+
+/** The next log an emitter of 'stopped' events reports. */
+export function nextStop<Log>(events: EventEmitter<{ stopped: [log: Log] }>): Promise<Log> {
+  return new Promise((resolve) => events.once('stopped', resolve));
 }
 
 /**

@@ -30,7 +30,7 @@ export interface CallLog {
   workAfterCancel: number;
 }
 
-export type PacedEvents = { started: [log: CallLog]; stopped: [log: CallLog] };
+export type PacedEvents = { stopped: [log: CallLog] };
 
 export interface Pace {
   /** How long GetFeature takes to look a point up. */
@@ -43,7 +43,7 @@ export interface Pace {
 
 export interface PacedRouteGuide {
   handlers: routeguide.UnimplementedRouteGuideService;
-  /** 'started' as a call begins, 'stopped' when its handler is done with it. */
+  /** 'stopped' when a handler is done with its call. */
   events: EventEmitter<PacedEvents>;
 }
 
@@ -51,7 +51,6 @@ function tracked(events: EventEmitter<PacedEvents>, method: RouteGuideMethod, ca
   const started = performance.now();
   const log: CallLog = { method, received: 0, sent: 0, ending: 'running', elapsedMs: 0, workAfterCancel: 0 };
   const elapsedMs = () => Math.round(performance.now() - started);
-  events.emit('started', log);
   return {
     log,
     elapsedMs,
