@@ -1,0 +1,56 @@
+// npx tsx chapters/11-many-servers/bench.ts (also part of npm run bench):
+// what gzip costs and saves per call, on loopback. Bytes from the counting
+// proxy; time as the median of 9 batches of calls, one after another.
+import { performance } from 'node:perf_hooks';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { ChannelOptions } from '@grpc/grpc-js';
+import { helloworld } from '../../generated/static/hello.ts';
+import { timeCalls } from '../shared/measure.ts';
+import { startServer } from '../shared/server.ts';
+import { greeterBackend } from './backend.ts';
+import { bytesForOneCall, GZIP_CHANNEL, PAYLOADS, PLAIN_CHANNEL } from './compression.ts';
+import { openFleetGreeter } from './fleet-client.ts';
+
+const BATCHES = 9;
+const CALLS_PER_BATCH = 20;
+
+async function microsPerCall(address: string, options: ChannelOptions, name: string): Promise<number> {
+  const fleet = openFleetGreeter(address, options);
+  try {
+    for (let i = 0; i < CALLS_PER_BATCH; i++) await fleet.greet(name); // warm-up
+    const perCall: number[] = [];
+    for (let batch = 0; batch < BATCHES; batch++) {
+      const start = performance.now();
+      for (let i = 0; i < CALLS_PER_BATCH; i++) await fleet.greet(name);
+      perCall.push(((performance.now() - start) * 1000) / CALLS_PER_BATCH);
+    }
+    return perCall.sort((a, b) => a - b)[Math.floor(BATCHES / 2)];
+  } finally {
+    fleet.close();
+  }
+}
+
+const server = await startServer(greeterBackend('bench').addTo);
+try {
+  console.log('One SayHello per call over loopback; bytes client→server; µs per call, median of 9 batches of 20:');
+  console.log(`  ${'request name'.padEnd(30)}${'plain B'.padStart(9)}${'gzip B'.padStart(9)}${'plain µs'.padStart(10)}${'gzip ch. µs'.padStart(12)}${'gzip µs'.padStart(9)}${'gunzip µs'.padStart(11)}`);
+  for (const { label, name } of PAYLOADS) {
+    const payload = name();
+    const request = Buffer.from(new helloworld.HelloRequest({ name: payload }).serialize());
+    const plainBytes = (await bytesForOneCall(server.port, PLAIN_CHANNEL, payload)).up;
+    const gzipBytes = (await bytesForOneCall(server.port, GZIP_CHANNEL, payload)).up;
+    const plainMicros = await microsPerCall(server.address, PLAIN_CHANNEL, payload);
+    const gzipMicros = await microsPerCall(server.address, GZIP_CHANNEL, payload);
+    const compressed = gzipSync(request);
+    const compressMicros = timeCalls(() => gzipSync(request), 200).microsPerCall;
+    const inflateMicros = timeCalls(() => gunzipSync(compressed), 200).microsPerCall;
+    const n = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+    console.log(
+      `  ${label.padEnd(30)}${n(plainBytes).padStart(9)}${n(gzipBytes).padStart(9)}` +
+        `${n(plainMicros).padStart(10)}${n(gzipMicros).padStart(12)}${n(compressMicros).padStart(9)}${n(inflateMicros).padStart(11)}`,
+    );
+  }
+  console.log('gzip µs and gunzip µs: zlib on the request alone, the CPU the client and the server spend on each message.');
+} finally {
+  await server.stop();
+}
