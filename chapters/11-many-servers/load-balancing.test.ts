@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { describe, test } from 'node:test';
-import { status } from '@grpc/grpc-js';
+import { status, type ServiceConfig } from '@grpc/grpc-js';
 import { openFleetGreeter } from './fleet-client.ts';
 import { resolvedTarget, staticTarget } from './fleet-target.ts';
-import { startFleet } from './fleet.ts';
+import { fleetAndClient, startFleet } from './fleet.ts';
 import { roundRobin, withServiceConfig } from './service-configs.ts';
 import { greetUntilEachAnswers, tally, whoAnswers } from './spread.ts';
 
@@ -26,67 +26,47 @@ describe('targets for several servers', () => {
 });
 
 describe('one channel, three backends', () => {
+  const threeBackends = (config?: ServiceConfig) => fleetAndClient({ a: {}, b: {}, c: {} }, config && withServiceConfig(config));
+
   test('without a service config, pick_first sends every call to the first backend', async () => {
-    const fleet = await startFleet({ a: {}, b: {}, c: {} });
-    const client = openFleetGreeter(fleet.target);
-    try {
-      assert.deepEqual(await whoAnswers(client, 9), Array(9).fill('a'));
-      assert.equal(fleet.backends.b.attempts.length + fleet.backends.c.attempts.length, 0);
-    } finally {
-      client.close();
-      await fleet.stop();
-    }
+    await using three = await threeBackends();
+    assert.deepEqual(await whoAnswers(three.client, 9), Array(9).fill('a'));
+    assert.equal(three.fleet.backends.b.attempts.length + three.fleet.backends.c.attempts.length, 0);
   });
 
   test('round_robin spreads calls over all three, in turn', async () => {
-    const fleet = await startFleet({ a: {}, b: {}, c: {} });
-    const client = openFleetGreeter(fleet.target, withServiceConfig(roundRobin));
-    try {
-      await greetUntilEachAnswers(client, NAMES);
-      const spread = await whoAnswers(client, 9);
-      assert.equal(tally(spread, NAMES), 'a 3, b 3, c 3');
-      // In turn: every three consecutive calls went to three different backends.
-      for (let i = 0; i + 3 <= spread.length; i++) assert.equal(new Set(spread.slice(i, i + 3)).size, 3, spread.join(' '));
-    } finally {
-      client.close();
-      await fleet.stop();
-    }
+    await using three = await threeBackends(roundRobin);
+    await greetUntilEachAnswers(three.client, NAMES);
+    const spread = await whoAnswers(three.client, 9);
+    assert.equal(tally(spread, NAMES), 'a 3, b 3, c 3');
+    // In turn: every three consecutive calls went to three different backends.
+    for (let i = 0; i + 3 <= spread.length; i++) assert.equal(new Set(spread.slice(i, i + 3)).size, 3, spread.join(' '));
   });
 
   test('a backend that stops gracefully is skipped, and no call fails', async () => {
-    const fleet = await startFleet({ a: {}, b: {}, c: {} });
-    const client = openFleetGreeter(fleet.target, withServiceConfig(roundRobin));
-    try {
-      await greetUntilEachAnswers(client, NAMES);
-      await fleet.servers.b.stop();
-      const bBefore = fleet.backends.b.attempts.length;
-      // whoAnswers rejects on the first failed call.
-      const after = await whoAnswers(client, 12);
-      assert.equal(fleet.backends.b.attempts.length, bBefore, 'b saw no attempt after it stopped');
-      assert.ok(!after.includes('b'));
-      assert.ok(after.includes('a') && after.includes('c'), after.join(' '));
-    } finally {
-      client.close();
-      await fleet.stop();
-    }
+    await using three = await threeBackends(roundRobin);
+    const { backends, servers } = three.fleet;
+    await greetUntilEachAnswers(three.client, NAMES);
+    await servers.b.stop();
+    const bBefore = backends.b.attempts.length;
+    // whoAnswers rejects on the first failed call.
+    const after = await whoAnswers(three.client, 12);
+    assert.equal(backends.b.attempts.length, bBefore, 'b saw no attempt after it stopped');
+    assert.ok(!after.includes('b'));
+    assert.ok(after.includes('a') && after.includes('c'), after.join(' '));
   });
 
   test('a call in flight on a stopping backend still gets its answer', async () => {
-    const fleet = await startFleet({ a: {}, b: {}, c: {} });
-    const client = openFleetGreeter(fleet.target, withServiceConfig(roundRobin));
-    try {
-      await greetUntilEachAnswers(client, NAMES);
-      for (const backend of Object.values(fleet.backends)) backend.misbehave({ delayMs: 200 });
-      const bHasOne = once(fleet.backends.b.events, 'received', { signal: AbortSignal.timeout(2_000) });
-      // round_robin picks in turn, so three calls at once go to a, b and c.
-      const inFlight = [client.greet('World'), client.greet('World'), client.greet('World')];
-      await bHasOne;
-      await fleet.servers.b.stop();
-      assert.deepEqual((await Promise.all(inFlight)).map((answer) => answer.backend).sort(), NAMES);
-    } finally {
-      client.close();
-      await fleet.stop();
-    }
+    await using three = await threeBackends(roundRobin);
+    const { backends, servers } = three.fleet;
+    await greetUntilEachAnswers(three.client, NAMES);
+    for (const backend of Object.values(backends)) backend.misbehave({ delayMs: 200 });
+    const bHasOne = once(backends.b.events, 'received', { signal: AbortSignal.timeout(2_000) });
+    // round_robin picks in turn, so three calls at once go to a, b and c.
+    const inFlight = [three.client.greet('World'), three.client.greet('World'), three.client.greet('World')];
+    await bHasOne;
+    await servers.b.stop();
+    assert.deepEqual((await Promise.all(inFlight)).map((answer) => answer.backend).sort(), NAMES);
   });
 
   test('when every backend is down, calls fail fast with UNAVAILABLE', async () => {

@@ -1,26 +1,21 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { describe, test } from 'node:test';
 import { Metadata, status, type ChannelOptions, type ServiceConfig } from '@grpc/grpc-js';
 import { helloworld } from '../../generated/static/hello.ts';
 import { startServer } from '../shared/server.ts';
-import { untilAttempts, type Attempt } from './backend.ts';
+import { untilAttempts, type Attempt, type Misbehaviour } from './backend.ts';
+import { staticTarget } from './fleet-target.ts';
 import { openFleetGreeter } from './fleet-client.ts';
-import { startFleet } from './fleet.ts';
+import { fleetAndClient, startFleet } from './fleet.ts';
 import { askForTenAttempts, hedgeAfter100ms, retryWhenUnavailable, retryWithinBudget, withServiceConfig } from './service-configs.ts';
 import { greetUntilEachAnswers } from './spread.ts';
+import { startWireCounter } from './wire-counter.ts';
 
 /** One backend misbehaving as told, and a client with `config` (and more channel options) in front of it. */
-async function oneBackend(misbehaviour: Parameters<typeof startFleet>[0][string], config?: ServiceConfig, options: ChannelOptions = {}) {
-  const fleet = await startFleet({ only: misbehaviour });
-  const client = openFleetGreeter(fleet.target, { ...(config && withServiceConfig(config)), ...options });
-  return {
-    backend: fleet.backends.only,
-    client,
-    async [Symbol.asyncDispose]() {
-      client.close();
-      await fleet.stop();
-    },
-  };
+async function oneBackend(misbehaviour: Misbehaviour, config?: ServiceConfig, options: ChannelOptions = {}) {
+  const setup = await fleetAndClient({ only: misbehaviour }, { ...(config && withServiceConfig(config)), ...options });
+  return Object.assign(setup, { backend: setup.fleet.backends.only });
 }
 
 const outcomes = (attempts: Attempt[]) => attempts.map(({ previousAttempts, outcome }) => `${previousAttempts}:${outcome}`);
@@ -74,6 +69,19 @@ describe('retries by service config', () => {
     assert.deepEqual(attemptsPerCall, [5, 1, 1, 1]);
   });
 
+  test('the token bucket belongs to the target: a new channel to it inherits the spent tokens', async () => {
+    await using down = await oneBackend({ refuseNext: Infinity }, retryWithinBudget);
+    await assert.rejects(down.client.greet('World'), { code: status.UNAVAILABLE });
+    assert.equal(down.backend.attempts.length, 5);
+    const sameTarget = openFleetGreeter(down.fleet.target, withServiceConfig(retryWithinBudget));
+    try {
+      await assert.rejects(sameTarget.greet('World'), { code: status.UNAVAILABLE });
+      assert.equal(down.backend.attempts.length, 6, 'the new channel made one attempt');
+    } finally {
+      sameTarget.close();
+    }
+  });
+
   test('a call whose response headers have arrived is committed: it is not retried', async () => {
     let attempts = 0;
     const headersThenFailure: helloworld.UnimplementedGreeterService = {
@@ -95,6 +103,28 @@ describe('retries by service config', () => {
     }
   });
 
+  test('a connection that drops mid-call (a crash) is UNAVAILABLE: retried, the call is answered by another backend', async () => {
+    const fleet = await startFleet({ a: {}, b: {} });
+    // a is reached through a proxy, so the test can cut its connection the way a crash would.
+    const cable = await startWireCounter(fleet.servers.a.port);
+    const client = openFleetGreeter(staticTarget([cable.address, fleet.servers.b.address]), withServiceConfig(retryWhenUnavailable));
+    try {
+      const seen = await greetUntilEachAnswers(client, ['a', 'b']);
+      // round_robin alternates between the two: make sure the next call goes to a.
+      if (seen.at(-1) === 'a') await client.greet('World');
+      fleet.backends.a.misbehave({ delayMs: 5_000 });
+      const aHasIt = once(fleet.backends.a.events, 'received', { signal: AbortSignal.timeout(2_000) });
+      const answer = client.greet('World', { deadline: new Date(Date.now() + 4_000) });
+      await aHasIt;
+      await cable.close(); // the connection drops, with no goodbye
+      assert.deepEqual(await answer, { message: 'Hello, World', backend: 'b', attempt: 2 });
+    } finally {
+      client.close();
+      await cable.close();
+      await fleet.stop(0);
+    }
+  });
+
   test('grpc-js rejects a service config it cannot use when the channel is made', () => {
     const badPolicy = { ...retryWhenUnavailable, methodConfig: [{ name: [{ service: 'helloworld.Greeter' }], retryPolicy: { maxAttempts: 1 } }] };
     assert.throws(() => openFleetGreeter('127.0.0.1:1', { 'grpc.service_config': JSON.stringify(badPolicy) }), /maxAttempts must be an integer at least 2/);
@@ -103,25 +133,19 @@ describe('retries by service config', () => {
 
 describe('hedging by service config', () => {
   test('a slow backend is hedged: every call is answered by the fast one, and the slow attempt is cancelled', async () => {
-    const fleet = await startFleet({ slow: {}, fast: {} });
-    const { slow, fast } = fleet.backends;
-    const client = openFleetGreeter(fleet.target, withServiceConfig(hedgeAfter100ms));
-    try {
-      await greetUntilEachAnswers(client, ['slow', 'fast']);
-      const [slowBefore, fastBefore] = [slow.attempts.length, fast.attempts.length];
-      slow.misbehave({ delayMs: 5_000 });
-      // round_robin alternates, so of two calls in a row at least one goes to slow first.
-      const answers = [await client.greet('World'), await client.greet('World')];
-      assert.deepEqual(answers.map((answer) => answer.backend), ['fast', 'fast']);
-      const hedged = answers.filter((answer) => answer.attempt === 2).length;
-      assert.ok(hedged >= 1, 'at least one call was hedged');
-      await untilAttempts(slow, slowBefore + hedged);
-      assert.deepEqual(outcomes(slow.attempts.slice(slowBefore)), Array(hedged).fill('0:CANCELLED'));
-      assert.deepEqual(outcomes(fast.attempts.slice(fastBefore)).sort(), [...Array(2 - hedged).fill('0:answered'), ...Array(hedged).fill('1:answered')]);
-    } finally {
-      client.close();
-      await fleet.stop();
-    }
+    await using pair = await fleetAndClient({ slow: {}, fast: {} }, withServiceConfig(hedgeAfter100ms));
+    const { slow, fast } = pair.fleet.backends;
+    await greetUntilEachAnswers(pair.client, ['slow', 'fast']);
+    const [slowBefore, fastBefore] = [slow.attempts.length, fast.attempts.length];
+    slow.misbehave({ delayMs: 5_000 });
+    // round_robin alternates, so of two calls in a row at least one goes to slow first.
+    const answers = [await pair.client.greet('World'), await pair.client.greet('World')];
+    assert.deepEqual(answers.map((answer) => answer.backend), ['fast', 'fast']);
+    const hedged = answers.filter((answer) => answer.attempt === 2).length;
+    assert.ok(hedged >= 1, 'at least one call was hedged');
+    await untilAttempts(slow, slowBefore + hedged);
+    assert.deepEqual(outcomes(slow.attempts.slice(slowBefore)), Array(hedged).fill('0:CANCELLED'));
+    assert.deepEqual(outcomes(fast.attempts.slice(fastBefore)).sort(), [...Array(2 - hedged).fill('0:answered'), ...Array(hedged).fill('1:answered')]);
   });
 
   test('retryPolicy and hedgingPolicy cannot be combined in one method config', () => {

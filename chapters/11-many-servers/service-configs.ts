@@ -1,8 +1,9 @@
 // Service configs: how a channel balances load and which calls it retries or
-// hedges, as data. Here they are handed to the channel by the client; in a
-// fleet they usually come from the name resolver (a DNS TXT record, or xDS),
-// so operators can change them without redeploying clients. grpc-js checks the
-// shape when the channel starts and rejects a config it cannot use.
+// hedges, as data. Here the client hands them to its channel, as the default;
+// in a fleet they often come from the name resolver instead (a DNS TXT record,
+// or xDS), which takes precedence, so operators can change them without
+// redeploying clients. grpc-js checks a config's shape when the channel is
+// made and throws on one it cannot use.
 import type { ChannelOptions, MethodConfig, ServiceConfig } from '@grpc/grpc-js';
 
 /** Which methods a method config applies to: every method of the Greeter. */

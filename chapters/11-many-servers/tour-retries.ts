@@ -2,6 +2,7 @@
 // becoming a storm, and hedging.
 import type { ServiceConfig } from '@grpc/grpc-js';
 import { helloworld } from '../../generated/static/hello.ts';
+import { describeError } from '../shared/client.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import { untilAttempts, type Attempt, type GreeterBackend } from './backend.ts';
 import { openFleetGreeter, type FleetGreeter } from './fleet-client.ts';
@@ -56,8 +57,12 @@ export async function showRetries(t: Transcript): Promise<string> {
     t.note('grpc-js caps attempts at 5 (channel option grpc-node.retry_max_attempts_limit)');
 
     t.step('down refuses everything; retryThrottling {maxTokens 10, tokenRatio 0.1}: 4 calls');
-    for (let call = 1; call <= 4; call++) await narrate(t, clients.budgeted, 'World', down);
-    t.note(`${down.attempts.length} attempts for 4 calls, not 20: retries stop while the channel holds 5 tokens or fewer`);
+    for (let call = 1; call <= 4; call++) {
+      const from = down.attempts.length;
+      const outcome = await clients.budgeted.greet('World').then(() => 'answered', (error: unknown) => describeError(error));
+      t.note(`call ${call}: ${down.attempts.length - from} attempt(s), then ${outcome}`);
+    }
+    t.note(`${down.attempts.length} attempts for 4 calls, not 20: the channel retries only while it holds more than 5 tokens`);
 
     return `retry answered on attempt ${retried + 1}; maxAttempts 10 capped at ${broken.attempts.length}; throttled 4 calls to ${down.attempts.length} attempts`;
   } finally {

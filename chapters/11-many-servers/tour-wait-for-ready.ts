@@ -27,10 +27,10 @@ export async function showWaitForReady(t: Transcript): Promise<string> {
     const backend = greeterBackend('late');
     server = await startServer(backend.addTo, { port });
     const started = Date.now();
-    t.note(`${Date.now() - sent} ms later a server starts on ${server.address}`);
+    t.note(`a server starts on ${server.address}, ${started - sent} ms after the call was made`);
     const { message, backend: answeredBy } = await answer;
     t.received({ message, backend: answeredBy });
-    t.note(`answered ${Date.now() - started} ms after the server started, ${Date.now() - sent} ms after the call was made`);
+    t.note(`answered ${Date.now() - started} ms after the server started`);
     return 'waitForReady answered once the server started';
   } finally {
     hasty.close();

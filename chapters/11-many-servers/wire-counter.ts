@@ -19,12 +19,14 @@ export interface WireCounter {
   readonly address: string;
   /** A snapshot of the totals so far. */
   counts(): ByteCounts;
+  /** Stops listening and drops every connection; safe to call more than once. */
   close(): Promise<void>;
 }
 
 export async function startWireCounter(serverPort: number): Promise<WireCounter> {
   const totals: ByteCounts = { up: 0, down: 0, connections: 0 };
   const sockets = new Set<Socket>();
+  let closing: Promise<void> | undefined;
   const track = (socket: Socket) => {
     // Forward every write at once, as grpc-js does on its own sockets; with
     // Nagle's algorithm on, small frames would wait up to 40 ms for company.
@@ -51,11 +53,13 @@ export async function startWireCounter(serverPort: number): Promise<WireCounter>
   return {
     address: `127.0.0.1:${(proxy.address() as AddressInfo).port}`,
     counts: () => ({ ...totals }),
-    async close() {
-      const closed = once(proxy, 'close');
-      proxy.close();
-      for (const socket of sockets) socket.destroy();
-      await closed;
+    close() {
+      // Every connection through the proxy drops at once, as if a cable were cut.
+      closing ??= new Promise<void>((resolve) => {
+        proxy.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+      return closing;
     },
   };
 }
