@@ -1,6 +1,6 @@
 // One backend of a fleet: chapter 02's Greeter, unchanged, behind a wrapper
 // that does what a fleet needs. It names itself in a response header so the
-// client can see who answered, it can be told to misbehave (fail its first
+// client can see who answered, it can be told to misbehave (refuse its next
 // calls, or answer slowly), and it logs every attempt it sees, with the
 // grpc-previous-rpc-attempts header that a retrying client adds.
 import { EventEmitter } from 'node:events';

@@ -12,22 +12,21 @@ import { greetUntilEachAnswers } from './spread.ts';
 
 const SAY_HELLO = helloworld.UnimplementedGreeterService.definition.SayHello.path;
 
-/** "UNAVAILABLE, UNAVAILABLE, answered": what a backend saw of the attempts since `from`. */
+/** "#1 UNAVAILABLE, #2 answered": what a backend saw of the attempts since `from`. */
 function attemptsSince(backend: GreeterBackend, from: number): string {
   const show = ({ previousAttempts, outcome }: Attempt) => `#${previousAttempts + 1} ${outcome}`;
   return backend.attempts.slice(from).map(show).join(', ');
 }
 
 /** One greeting, narrated: what was sent, what came back, and what `backend` saw of it. */
-async function narrate(t: Transcript, fleet: FleetGreeter, name: string, backend: GreeterBackend): Promise<boolean> {
+async function narrate(t: Transcript, fleet: FleetGreeter, name: string, backend: GreeterBackend): Promise<void> {
   const from = backend.attempts.length;
   t.sent(SAY_HELLO, { name });
-  const ok = await fleet.greet(name).then(
-    (answer) => (t.received({ message: answer.message, backend: answer.backend, attempt: answer.attempt }), true),
-    (error: unknown) => (t.failed(error), false),
+  await fleet.greet(name).then(
+    (answer) => t.received(answer),
+    (error: unknown) => t.failed(error),
   );
   t.note(`${backend.name} saw attempts ${attemptsSince(backend, from)}`);
-  return ok;
 }
 
 export async function showRetries(t: Transcript): Promise<string> {
@@ -86,7 +85,7 @@ export async function showHedging(t: Transcript): Promise<string> {
       const started = Date.now();
       t.sent(SAY_HELLO, { name: 'World' });
       const answer = await hedging.greet('World');
-      t.received({ message: answer.message, backend: answer.backend, attempt: answer.attempt });
+      t.received(answer);
       t.note(`answered in ${Date.now() - started} ms`);
       if (answer.backend === 'fast') byFast++;
       // A call that went to slow first was hedged: see slow's attempt cancelled.
