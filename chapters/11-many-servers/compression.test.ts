@@ -25,8 +25,9 @@ describe('gzip on the wire', () => {
     const gzip = await bytesForOneCall(server.port, GZIP_CHANNEL, name);
     const saved = plain.up - gzip.up;
     const gzipSaves = requestBytes(name).length - gzipSync(requestBytes(name)).length;
-    // The wire saves what gzip saves on the message, give or take a few header bytes.
-    assert.ok(Math.abs(saved - gzipSaves) < 64, `saved ${saved} B on the wire, gzip saves ${gzipSaves} B`);
+    // The wire saves what gzip saves on the message, give or take a few frames of
+    // HTTP/2 flow control, whose number depends on timing.
+    assert.ok(Math.abs(saved - gzipSaves) < gzipSaves / 100, `saved ${saved} B on the wire, gzip saves ${gzipSaves} B`);
     assert.ok(gzip.up * 5 < plain.up, `${gzip.up} vs ${plain.up}`);
   });
 
@@ -44,9 +45,10 @@ describe('gzip on the wire', () => {
     const name = wordsPayload();
     const plain = await bytesForOneCall(server.port, PLAIN_CHANNEL, name);
     const gzip = await bytesForOneCall(server.port, GZIP_CHANNEL, name);
-    // The reply, "Hello, " and the 64 KiB name, travels uncompressed either way.
-    assert.ok(gzip.down > name.length && plain.down > name.length);
-    assert.ok(Math.abs(gzip.down - plain.down) < 64, `${gzip.down} vs ${plain.down}`);
+    // The reply, "Hello, " and the 64 KiB name, travels uncompressed either way:
+    // gzipped, it would be as small as the request (about 10 KB).
+    assert.ok(plain.down > name.length, `${plain.down} B`);
+    assert.ok(gzip.down > name.length, `${gzip.down} B`);
   });
 
   test('there is no per-call switch: C-core\'s grpc-internal-encoding-request header does nothing in grpc-js', async () => {

@@ -8,7 +8,7 @@ import { untilAttempts, type Attempt, type Misbehaviour } from './backend.ts';
 import { staticTarget } from './fleet-target.ts';
 import { openFleetGreeter } from './fleet-client.ts';
 import { fleetAndClient, startFleet } from './fleet.ts';
-import { askForTenAttempts, hedgeAfter100ms, retryWhenUnavailable, retryWithinBudget, withServiceConfig } from './service-configs.ts';
+import { askForTenAttempts, hedgeAfter50ms, retryWhenUnavailable, retryWithinBudget, withServiceConfig } from './service-configs.ts';
 import { greetUntilEachAnswers } from './spread.ts';
 import { startWireCounter } from './wire-counter.ts';
 
@@ -133,7 +133,7 @@ describe('retries by service config', () => {
 
 describe('hedging by service config', () => {
   test('a slow backend is hedged: every call is answered by the fast one, and the slow attempt is cancelled', async () => {
-    await using pair = await fleetAndClient({ slow: {}, fast: {} }, withServiceConfig(hedgeAfter100ms));
+    await using pair = await fleetAndClient({ slow: {}, fast: {} }, withServiceConfig(hedgeAfter50ms));
     const { slow, fast } = pair.fleet.backends;
     await greetUntilEachAnswers(pair.client, ['slow', 'fast']);
     const [slowBefore, fastBefore] = [slow.attempts.length, fast.attempts.length];

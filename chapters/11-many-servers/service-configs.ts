@@ -21,17 +21,17 @@ export const roundRobin: ServiceConfig = {
 };
 
 /**
- * Retry a Greeter call that failed with UNAVAILABLE, waiting about 10, 20, 40,
- * 80 ms (±20% jitter) between attempts. Production configs wait longer (0.1 s
- * to 1 s to start); the tour keeps its runs short.
+ * Retry a Greeter call that failed with UNAVAILABLE, waiting about 5, 10, 20,
+ * 20 ms (±20% jitter) between attempts. Production configs wait longer (0.1 s
+ * to 1 s to start, up to several seconds); the tour keeps its runs short.
  */
 function retryUnavailable(maxAttempts: number): MethodConfig {
   return {
     name: GREETER,
     retryPolicy: {
       maxAttempts,
-      initialBackoff: '0.01s',
-      maxBackoff: '0.1s',
+      initialBackoff: '0.005s',
+      maxBackoff: '0.02s',
       backoffMultiplier: 2,
       retryableStatusCodes: ['UNAVAILABLE'],
     },
@@ -62,18 +62,18 @@ export const retryWithinBudget: ServiceConfig = {
 };
 
 /**
- * Hedging: if no answer has come 0.1 s after sending, send the same request
+ * Hedging: if no answer has come 50 ms after sending, send the same request
  * again (round_robin picks the next backend); the first answer wins and the
  * other attempt is cancelled. Only for calls that are safe to run twice.
  */
-export const hedgeAfter100ms: ServiceConfig = {
+export const hedgeAfter50ms: ServiceConfig = {
   loadBalancingConfig: [{ round_robin: {} }],
   methodConfig: [
     {
       name: GREETER,
       hedgingPolicy: {
         maxAttempts: 2,
-        hedgingDelay: '0.1s',
+        hedgingDelay: '0.05s',
         nonFatalStatusCodes: ['UNAVAILABLE'],
       },
     },

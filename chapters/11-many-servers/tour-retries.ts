@@ -7,7 +7,7 @@ import type { Transcript } from '../shared/transcript.ts';
 import { untilAttempts, type Attempt, type GreeterBackend } from './backend.ts';
 import { openFleetGreeter, type FleetGreeter } from './fleet-client.ts';
 import { startFleet } from './fleet.ts';
-import { askForTenAttempts, hedgeAfter100ms, retryWhenUnavailable, retryWithinBudget, withServiceConfig } from './service-configs.ts';
+import { askForTenAttempts, hedgeAfter50ms, retryWhenUnavailable, retryWithinBudget, withServiceConfig } from './service-configs.ts';
 import { greetUntilEachAnswers } from './spread.ts';
 
 const SAY_HELLO = helloworld.UnimplementedGreeterService.definition.SayHello.path;
@@ -73,9 +73,9 @@ export async function showRetries(t: Transcript): Promise<string> {
 export async function showHedging(t: Transcript): Promise<string> {
   const fleet = await startFleet({ slow: {}, fast: {} });
   const { slow, fast } = fleet.backends;
-  const hedging = openFleetGreeter(fleet.target, withServiceConfig(hedgeAfter100ms));
+  const hedging = openFleetGreeter(fleet.target, withServiceConfig(hedgeAfter50ms));
   try {
-    t.step('Hedging over slow and fast (round_robin); hedgingPolicy {maxAttempts 2, hedgingDelay 0.1s}');
+    t.step('Hedging over slow and fast (round_robin); hedgingPolicy {maxAttempts 2, hedgingDelay 0.05s}');
     t.note(`while both answer at once, nothing is hedged: ${(await greetUntilEachAnswers(hedging, ['slow', 'fast'])).join(' ')}`);
     slow.misbehave({ delayMs: 1_000 });
     t.note('now slow takes 1 s to answer');

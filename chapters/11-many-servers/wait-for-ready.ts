@@ -9,7 +9,7 @@ import { connectivityState, type ChannelOptions, type Client } from '@grpc/grpc-
  * default, growing to 120 s. A quick first retry keeps the wait short here.
  */
 export const RECONNECT_QUICKLY: ChannelOptions = {
-  'grpc.initial_reconnect_backoff_ms': 100,
+  'grpc.initial_reconnect_backoff_ms': 20,
   'grpc.max_reconnect_backoff_ms': 1_000,
 };
 

@@ -18,8 +18,8 @@ before(async () => {
   counter = await startWireCounter(server.port);
   thrifty = openThriftyGreeter(counter.address);
   // Open whatever connections the greeter uses, so that the counts below are of one call each.
-  await thrifty.greet('warm-up');
   await thrifty.greet(WORDS);
+  await thrifty.greet('warm-up');
 });
 after(async () => {
   thrifty.close();
@@ -36,7 +36,8 @@ async function upFor(name: string): Promise<number> {
 
 test('a short name travels uncompressed: no bigger than on a plain channel', async () => {
   const plain = await bytesForOneCall(server.port, PLAIN_CHANNEL, 'World');
-  assert.ok((await upFor('World')) <= plain.up + 8, `a plain channel sends ${plain.up} B`);
+  // gzip would add 21 B; an HTTP/2 flow-control frame that happens to cross the line adds 13.
+  assert.ok((await upFor('World')) < plain.up + 16, `a plain channel sends ${plain.up} B`);
 });
 
 test('64 KiB of words travel compressed, in under a quarter of the bytes', async () => {
