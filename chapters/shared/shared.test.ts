@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { credentials, status } from '@grpc/grpc-js';
 import { helloworld } from '../../generated/static/hello.ts';
-import { parseAddress, parsePort, UsageError } from './cli.ts';
+import { parseAddress, parseAddressList, parseClientAddressesArgs, parsePort, UsageError } from './cli.ts';
 import { callUnary, describeError } from './client.ts';
 import { seededRandom } from './seeded-random.ts';
 import { unaryHandler } from './handlers.ts';
@@ -36,6 +36,18 @@ describe('command line', () => {
     for (const bad of ['localhost', ':50051', 'localhost:99999', 'a b:1', '::1:50051']) {
       assert.throws(() => parseAddress(bad), UsageError, bad);
     }
+  });
+
+  test('a client of several servers takes --addr again and again, or a comma-separated list', () => {
+    const usage = 'usage';
+    const defaults = ['localhost:50051', 'localhost:50052'];
+    assert.deepEqual(parseClientAddressesArgs(usage, defaults, []).addresses, defaults);
+    assert.deepEqual(parseClientAddressesArgs(usage, defaults, ['--addr', '127.0.0.1:1', '--addr=[::1]:2']).addresses, ['127.0.0.1:1', '[::1]:2']);
+    assert.deepEqual(parseClientAddressesArgs(usage, defaults, ['--addr', 'a:1,b:2', '--addr', 'c:3']).addresses, ['a:1', 'b:2', 'c:3']);
+    assert.deepEqual(parseAddressList(['a:1,b:2']), ['a:1', 'b:2']);
+    assert.throws(() => parseAddressList([]), /give at least one --addr host:port/);
+    assert.throws(() => parseAddressList(['a:1,']), /got ""/);
+    assert.throws(() => parseAddressList(['a:1,b']), /got "b"/);
   });
 });
 
