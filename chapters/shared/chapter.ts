@@ -120,10 +120,5 @@ export interface ManyServersClientHalf {
 /** `client.ts --addr a:1 --addr b:2 …`: like runClientHalf, for a client of several servers. */
 export async function runManyServersClientHalf({ usage, defaultAddresses, run }: ManyServersClientHalf): Promise<void> {
   const { addresses } = parseClientAddressesArgs(usage, defaultAddresses);
-  try {
-    await run(addresses, new Transcript());
-  } catch (error) {
-    console.error(`client failed: ${describeError(error)}`);
-    process.exitCode = 1;
-  }
+  await runClientSteps((transcript) => run(addresses, transcript));
 }
