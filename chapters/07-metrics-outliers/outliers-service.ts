@@ -56,7 +56,7 @@ export function outliersHandlers(maxStreamMetrics = MAX_STREAM_METRICS) {
       for await (const message of call as AsyncIterable<MetricColumns | RpcError>) {
         try {
           const columns = decoded(message);
-          checkFinite(columns.values, collected.count);
+          checkFinite(columns.values);
           collected.append(columns);
         } catch (error) {
           if (!(error instanceof RpcError)) throw error;

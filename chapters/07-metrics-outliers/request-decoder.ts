@@ -50,8 +50,9 @@ class RequestReader {
   readonly #bytes: Uint8Array;
   readonly #view: DataView;
   #pos = 0;
-  /** The metric being read, for error messages; -1 outside any metric. */
+  /** The metric being read and where the current field starts, for error messages. */
   #index = -1;
+  #fieldStart = 0;
   // The last varint, as two unsigned 32-bit halves: a double cannot hold every int64.
   #low = 0;
   #high = 0;
@@ -130,7 +131,7 @@ class RequestReader {
         this.#nameLength = stop - this.#pos;
         this.#pos = stop;
       } else if (tag === VALUE) {
-        if (this.#pos + 8 > end) throw this.#malformed('the value runs past the end of its metric');
+        if (this.#pos + 8 > end) throw this.#malformed('the value runs past the end of its metric', this.#fieldStart);
         this.#value = this.#view.getFloat64(this.#pos, true); // doubles are little-endian on the wire
         this.#pos += 8;
       } else {
@@ -175,23 +176,23 @@ class RequestReader {
   }
 
   #tag(end: number): number {
+    this.#fieldStart = this.#pos;
     // Fast path: fields 1 to 15 have one-byte tags.
     const byte = this.#pos < end ? this.#bytes[this.#pos] : 0;
     if (byte >= 0x08 && byte < 0x80) {
       this.#pos++;
       return byte;
     }
-    const at = this.#pos;
     this.#varint(end);
     const tag = this.#low;
-    if (this.#high !== 0 || tag >>> 3 === 0) throw this.#malformed(`no valid field number in the tag at byte ${at}`);
+    if (this.#high !== 0 || tag >>> 3 === 0) throw this.#malformed('no valid field number in the tag', this.#fieldStart);
     return tag;
   }
 
   /** Skips an unknown field. Fields 1 to `known` are this message's own: there, a wrong wire type is malformed. */
   #skip(tag: number, end: number, known: number): void {
     const field = tag >>> 3;
-    if (field <= known) throw this.#malformed(`field ${field} has wire type ${tag & 7}, not the one its type needs`);
+    if (field <= known) throw this.#malformed(`field ${field} has wire type ${tag & 7}, not the one its type needs`, this.#fieldStart);
     switch (tag & 7) {
       case VARINT:
         return this.#varint(end);
@@ -203,7 +204,7 @@ class RequestReader {
       case I32:
         return this.#advance(4, end);
       default:
-        throw this.#malformed(`field ${field} has wire type ${tag & 7}, which proto3 never writes`);
+        throw this.#malformed(`field ${field} has wire type ${tag & 7}, which proto3 never writes`, this.#fieldStart);
     }
   }
 
@@ -215,22 +216,24 @@ class RequestReader {
       this.#pos++;
       return this.#pos + byte;
     }
+    const at = this.#pos;
     this.#varint(end);
-    if (this.#high !== 0 || this.#low > end - this.#pos) throw this.#malformed('a field runs past the end of its message');
+    if (this.#high !== 0 || this.#low > end - this.#pos) throw this.#malformed('a field runs past the end of its message', at);
     return this.#pos + this.#low;
   }
 
   #advance(count: number, end: number): void {
-    if (count > end - this.#pos) throw this.#malformed('a field runs past the end of its message');
+    if (count > end - this.#pos) throw this.#malformed('a field runs past the end of its message', this.#fieldStart);
     this.#pos += count;
   }
 
   /** Base-128: seven bits a byte, low bits first, the high bit set on every byte but the last. */
   #varint(end: number): void {
+    const at = this.#pos;
     let low = 0;
     let high = 0;
     for (let i = 0; i < 10; i++) {
-      if (this.#pos >= end) throw this.#malformed('a varint runs past the end of its message');
+      if (this.#pos >= end) throw this.#malformed('a varint runs past the end of its message', at);
       const byte = this.#bytes[this.#pos++];
       if (i < 4) {
         low |= (byte & 0x7f) << (7 * i);
@@ -246,12 +249,12 @@ class RequestReader {
         return;
       }
     }
-    throw this.#malformed('a varint is longer than 10 bytes');
+    throw this.#malformed('a varint is longer than 10 bytes', at);
   }
 
-  #malformed(what: string): RpcError {
+  #malformed(what: string, at = this.#pos): RpcError {
     const where = this.#index === -1 ? '' : ` (in metrics[${this.#index}])`;
-    return new RpcError(status.INVALID_ARGUMENT, `malformed OutliersRequest at byte ${this.#pos}${where}: ${what}`);
+    return new RpcError(status.INVALID_ARGUMENT, `malformed OutliersRequest at byte ${at}${where}: ${what}`);
   }
 
   #invalid(what: string): RpcError {
