@@ -12,7 +12,7 @@ import type { BenchServerReport } from './bench-server.ts';
 import { CODEC_PATHS, handTunedPath, type CodecPath } from './codec-paths.ts';
 import { timeCodecs } from './codec-timings.ts';
 import { cpuMetrics, PLANTED_OUTLIERS } from './original-dataset.ts';
-import { OutliersCalls } from './outliers-client.ts';
+import { batchesOf, OutliersCalls } from './outliers-client.ts';
 
 const METRICS = 1_000_000;
 const TARGET_MS = 900;
@@ -106,7 +106,7 @@ const best = await benchDetect(handTunedPath, RUNS, Infinity);
 const streamServer = await startBenchServer(handTunedPath.name);
 const streamClient = new OutliersCalls(streamServer.address);
 try {
-  const times = await timeCalls(RUNS, Infinity, () => streamClient.detectStream(metrics.value, 10_000, { deadline: new Date(Date.now() + DEADLINE_MS) }));
+  const times = await timeCalls(RUNS, Infinity, () => streamClient.detectStream(batchesOf(metrics.value, 10_000), { deadline: new Date(Date.now() + DEADLINE_MS) }));
   console.log(line('DetectStream, batches of 10,000', times, await streamServer.report(), streamServer.atStart));
 } finally {
   streamClient.close();

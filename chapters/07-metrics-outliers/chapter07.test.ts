@@ -9,7 +9,7 @@ import { startServer, type RunningServer } from '../shared/server.ts';
 import { runScript, startServerScript } from '../shared/testing.ts';
 import { CODEC_PATHS, type CodecPath } from './codec-paths.ts';
 import { cpuMetrics } from './original-dataset.ts';
-import { OutliersCalls } from './outliers-client.ts';
+import { batchesOf, OutliersCalls } from './outliers-client.ts';
 import { addOutliers, DEFAULT_MAX_MESSAGE_BYTES, outliersServerOptions } from './outliers-service.ts';
 import { encodeOutliersRequest } from './request-encoder.ts';
 
@@ -129,7 +129,7 @@ describe('the 4 MiB default limit on a received message', () => {
         details: 'Received message larger than max (4194305 vs 4194304)',
       });
       assert.deepEqual(await calls.detect(exactly(DEFAULT_MAX_MESSAGE_BYTES + 1)), ORIGINAL_ANSWER, 'the raised limit accepts it');
-      assert.deepEqual(await toLimited.detectStream(exactly(DEFAULT_MAX_MESSAGE_BYTES + 1).metrics, 50_000), ORIGINAL_ANSWER, 'and so do batches');
+      assert.deepEqual(await toLimited.detectStream(batchesOf(exactly(DEFAULT_MAX_MESSAGE_BYTES + 1).metrics, 50_000)), ORIGINAL_ANSWER, 'and so do batches');
     } finally {
       toLimited.close();
     }
@@ -147,7 +147,7 @@ describe('DetectStream', () => {
     const expected = await calls.detect({ metrics });
     assert.ok(expected.length > 10, `a test with ${expected.length} outliers checks little`);
     for (const batchSize of [1, 7, 1_000, 2_999, 3_000, 10_000]) {
-      assert.deepEqual(await calls.detectStream(metrics, batchSize), expected, `batches of ${batchSize}`);
+      assert.deepEqual(await calls.detectStream(batchesOf(metrics, batchSize)), expected, `batches of ${batchSize}`);
     }
   });
 
@@ -171,12 +171,12 @@ describe('DetectStream', () => {
   });
 
   test('an empty stream: no outliers', async () => {
-    assert.deepEqual(await calls.detectStream([], 10), []);
+    assert.deepEqual(await calls.detectStream([]), []);
   });
 
   test('a bad value names its batch and its place in the batch', async () => {
     const metrics = cpuMetrics(3_000).map((m, i) => (i === 2_005 ? { ...m, value: NaN } : m));
-    await assert.rejects(calls.detectStream(metrics, 1_000), {
+    await assert.rejects(calls.detectStream(batchesOf(metrics, 1_000)), {
       code: status.INVALID_ARGUMENT,
       details: 'batch 2 (from stream position 2000): metrics[5].value is NaN; values must be finite numbers',
     });
@@ -186,11 +186,11 @@ describe('DetectStream', () => {
     const capped = await startServer((s) => addOutliers(s, 2_500));
     const toCapped = new OutliersCalls(capped.address);
     try {
-      await assert.rejects(toCapped.detectStream(cpuMetrics(3_000), 1_000), {
+      await assert.rejects(toCapped.detectStream(batchesOf(cpuMetrics(3_000), 1_000)), {
         code: status.RESOURCE_EXHAUSTED,
         details: 'batch 2 (from stream position 2000): a stream may carry at most 2,500 metrics; this batch brings it to 3,000',
       });
-      assert.deepEqual(await toCapped.detectStream(cpuMetrics(2_500), 1_000), ORIGINAL_ANSWER);
+      assert.deepEqual(await toCapped.detectStream(batchesOf(cpuMetrics(2_500), 1_000)), ORIGINAL_ANSWER);
     } finally {
       toCapped.close();
       await capped.stop();

@@ -6,7 +6,7 @@ import { isServiceError } from '../shared/client.ts';
 import { startServer } from '../shared/server.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import { cpuMetrics } from './original-dataset.ts';
-import { OutliersCalls } from './outliers-client.ts';
+import { batchesOf, OutliersCalls } from './outliers-client.ts';
 import { addOutliers, outliersServerOptions } from './outliers-service.ts';
 import { encodeOutliersRequest } from './request-encoder.ts';
 import { walkThrough } from './walkthrough.ts';
@@ -42,7 +42,7 @@ async function tour(t: Transcript): Promise<string> {
     };
     await attempt('Detect, server with the default limit', () => toLimited.detect({ metrics }));
     await attempt('Detect, server with the limit raised to 64 MiB', () => toRaised.detect({ metrics }));
-    await attempt('DetectStream in batches of 10,000, default limit', () => toLimited.detectStream(metrics, 10_000));
+    await attempt('DetectStream in batches of 10,000, default limit', () => toLimited.detectStream(batchesOf(metrics, 10_000)));
     t.note('Each batch is 240,000 bytes, far under the limit; the server keeps only their values.');
     t.note('For a million metrics, timed: npx tsx chapters/07-metrics-outliers/bench.ts');
 

@@ -14,6 +14,11 @@ const { Detect, DetectStream } = outliersService;
 /** Metrics per DetectStream message: 10,000 of 24 bytes is 240 kB, well under any limit. */
 export const DEFAULT_BATCH_SIZE = 10_000;
 
+/** `metrics` in consecutive batches of `size`, made as they are needed. */
+export function* batchesOf<T>(metrics: readonly T[], size = DEFAULT_BATCH_SIZE): Generator<T[]> {
+  for (let start = 0; start < metrics.length; start += size) yield metrics.slice(start, start + size);
+}
+
 export class OutliersCalls {
   readonly #client: Client;
 
@@ -29,8 +34,8 @@ export class OutliersCalls {
     });
   }
 
-  /** The same answer for `metrics`, sent as a stream of batches of `batchSize`. */
-  detectStream(metrics: readonly Metric[], batchSize = DEFAULT_BATCH_SIZE, options: CallOptions = { deadline: deadlineIn() }): Promise<number[]> {
+  /** The same answer, for metrics sent as a stream of batches; indices count across all of them. */
+  detectStream(batches: Iterable<Metric[]>, options: CallOptions = { deadline: deadlineIn() }): Promise<number[]> {
     return new Promise((resolve, reject) => {
       let done = false;
       const call = this.#client.makeClientStreamRequest(
@@ -41,9 +46,10 @@ export class OutliersCalls {
         settle((indices) => ((done = true), resolve(indices)), (error) => ((done = true), reject(error))),
       );
       void (async () => {
-        for (let start = 0; start < metrics.length && !done; start += batchSize) {
-          // write() says false when grpc-js's buffer is full: wait for 'drain', unless the call ends first.
-          if (!call.write({ metrics: metrics.slice(start, start + batchSize) })) await once(call, 'drain');
+        for (const metrics of batches) {
+          if (done) return; // the server has answered (a refusal): stop sending
+          // write() says false when grpc-js's buffer is full: wait for 'drain' before the next batch.
+          if (!call.write({ metrics })) await once(call, 'drain');
         }
         call.end();
       })().catch(() => {}); // a write after the call failed: the callback has the status already

@@ -6,7 +6,7 @@ import { pb } from '../../generated/static/outliers.ts';
 import { isServiceError } from '../shared/client.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import { cpuMetrics, type CpuMetric } from './original-dataset.ts';
-import { OutliersCalls } from './outliers-client.ts';
+import { batchesOf, OutliersCalls } from './outliers-client.ts';
 import { encodeOutliersRequest } from './request-encoder.ts';
 
 const { Detect, DetectStream } = pb.UnimplementedOutliersService.definition;
@@ -66,7 +66,7 @@ export async function walkThrough(address: string, t: Transcript): Promise<Walkt
 
     t.step('DetectStream: the same 1,000 metrics in 4 batches of 250');
     t.sent(DetectStream.path, '4 × OutliersRequest of 250 metrics, then end of stream');
-    const streamed = await calls.detectStream(metrics, 250);
+    const streamed = await calls.detectStream(batchesOf(metrics, 250));
     t.received({ indices: streamed });
     t.note('Indices count across the whole stream: 835 is metric 85 of the fourth batch.');
     return result;
