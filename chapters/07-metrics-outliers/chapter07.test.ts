@@ -170,6 +170,18 @@ describe('DetectStream', () => {
     }
   });
 
+  test('a server that does not serve it (the static-stubs path registers Detect only) answers UNIMPLEMENTED', async () => {
+    const detectOnly = await startServer((s) => CODEC_PATHS[0].addService(s));
+    const toDetectOnly = new OutliersCalls(detectOnly.address);
+    try {
+      await assert.rejects(toDetectOnly.detectStream(batchesOf(cpuMetrics(), 500)), { code: status.UNIMPLEMENTED });
+      assert.deepEqual(await toDetectOnly.detect({ metrics: cpuMetrics() }), ORIGINAL_ANSWER);
+    } finally {
+      toDetectOnly.close();
+      await detectOnly.stop();
+    }
+  });
+
   test('an empty stream: no outliers', async () => {
     assert.deepEqual(await calls.detectStream([]), []);
   });

@@ -7,11 +7,11 @@ import type { MetricColumns } from './metric-columns.ts';
 
 export const SIGMAS = 2;
 
-/** Refuses the first value that is NaN or infinite, naming its index (counted from `firstIndex`). */
-export function checkFinite(values: Float64Array, firstIndex = 0): void {
+/** Refuses the first value that is NaN or infinite, naming its index. */
+export function checkFinite(values: Float64Array): void {
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) {
-      throw new RpcError(status.INVALID_ARGUMENT, `metrics[${firstIndex + i}].value is ${values[i]}; values must be finite numbers`);
+      throw new RpcError(status.INVALID_ARGUMENT, `metrics[${i}].value is ${values[i]}; values must be finite numbers`);
     }
   }
 }
