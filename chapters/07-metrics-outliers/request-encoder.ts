@@ -62,8 +62,8 @@ class RequestWriter {
   metric({ time, name, value }: Metric): void {
     if (time) {
       this.byte(TIME);
-      this.byte(this.#timestampSize(time));
-      this.#timestamp(time);
+      this.byte(this.#timestampSize(time)); // also splits the seconds, for #timestamp
+      this.#timestamp(time.nanos);
     }
     const nameBytes = this.#utf8(name ?? '');
     if (nameBytes.length > 0) {
@@ -106,8 +106,8 @@ class RequestWriter {
     return size;
   }
 
-  #timestamp({ seconds, nanos }: Timestamp): void {
-    this.#split(seconds ?? 0);
+  /** Writes the Timestamp whose seconds #timestampSize has just split. */
+  #timestamp(nanos: number | undefined): void {
     if (this.#low !== 0 || this.#high !== 0) {
       this.byte(SECONDS);
       this.varint(this.#low, this.#high);
