@@ -229,12 +229,14 @@ class RequestReader {
 
   /** Base-128: seven bits a byte, low bits first, the high bit set on every byte but the last. */
   #varint(end: number): void {
+    const bytes = this.#bytes;
     const at = this.#pos;
+    let pos = at;
     let low = 0;
     let high = 0;
     for (let i = 0; i < 10; i++) {
-      if (this.#pos >= end) throw this.#malformed('a varint runs past the end of its message', at);
-      const byte = this.#bytes[this.#pos++];
+      if (pos >= end) throw this.#malformed('a varint runs past the end of its message', at);
+      const byte = bytes[pos++];
       if (i < 4) {
         low |= (byte & 0x7f) << (7 * i);
       } else if (i === 4) {
@@ -244,6 +246,7 @@ class RequestReader {
         high |= (byte & 0x7f) << (7 * i - 32);
       }
       if (byte < 0x80) {
+        this.#pos = pos;
         this.#low = low >>> 0;
         this.#high = high >>> 0;
         return;
