@@ -25,6 +25,8 @@ after(async () => {
 });
 
 const ORIGINAL_ANSWER = [7, 113, 835];
+/** For the calls that move megabytes or thousands of messages: generous, because test machines get busy. */
+const patiently = () => ({ deadline: deadlineIn(20_000) });
 
 describe("the original client's request", () => {
   test('1,000 CPU readings → [7, 113, 835]', async () => {
@@ -123,13 +125,14 @@ describe('the 4 MiB default limit on a received message', () => {
   test('a request of exactly 4,194,304 bytes is accepted; one byte more is RESOURCE_EXHAUSTED', async () => {
     const toLimited = new OutliersCalls(limited.address);
     try {
-      assert.deepEqual(await toLimited.detect(exactly(DEFAULT_MAX_MESSAGE_BYTES)), ORIGINAL_ANSWER);
-      await assert.rejects(toLimited.detect(exactly(DEFAULT_MAX_MESSAGE_BYTES + 1)), {
+      assert.deepEqual(await toLimited.detect(exactly(DEFAULT_MAX_MESSAGE_BYTES), patiently()), ORIGINAL_ANSWER);
+      await assert.rejects(toLimited.detect(exactly(DEFAULT_MAX_MESSAGE_BYTES + 1), patiently()), {
         code: status.RESOURCE_EXHAUSTED,
         details: 'Received message larger than max (4194305 vs 4194304)',
       });
-      assert.deepEqual(await calls.detect(exactly(DEFAULT_MAX_MESSAGE_BYTES + 1)), ORIGINAL_ANSWER, 'the raised limit accepts it');
-      assert.deepEqual(await toLimited.detectStream(batchesOf(exactly(DEFAULT_MAX_MESSAGE_BYTES + 1).metrics, 50_000)), ORIGINAL_ANSWER, 'and so do batches');
+      assert.deepEqual(await calls.detect(exactly(DEFAULT_MAX_MESSAGE_BYTES + 1), patiently()), ORIGINAL_ANSWER, 'the raised limit accepts it');
+      const batches = batchesOf(exactly(DEFAULT_MAX_MESSAGE_BYTES + 1).metrics, 50_000);
+      assert.deepEqual(await toLimited.detectStream(batches, patiently()), ORIGINAL_ANSWER, 'and so do batches');
     } finally {
       toLimited.close();
     }
@@ -147,7 +150,7 @@ describe('DetectStream', () => {
     const expected = await calls.detect({ metrics });
     assert.ok(expected.length > 10, `a test with ${expected.length} outliers checks little`);
     for (const batchSize of [1, 7, 1_000, 2_999, 3_000, 10_000]) {
-      assert.deepEqual(await calls.detectStream(batchesOf(metrics, batchSize)), expected, `batches of ${batchSize}`);
+      assert.deepEqual(await calls.detectStream(batchesOf(metrics, batchSize), patiently()), expected, `batches of ${batchSize}`);
     }
   });
 
