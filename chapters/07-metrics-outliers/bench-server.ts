@@ -2,7 +2,7 @@
 // own: serves one codec path's Detect (and, for the hand-tuned path,
 // DetectStream), and answers "memory" on the IPC channel with its peak RSS.
 import { startServer } from '../shared/server.ts';
-import { CODEC_PATHS } from './codec-paths.ts';
+import { CODEC_PATHS, transportOnlyPath } from './codec-paths.ts';
 import { outliersServerOptions } from './outliers-service.ts';
 
 export interface BenchServerReport {
@@ -12,8 +12,9 @@ export interface BenchServerReport {
   rss: number;
 }
 
-const path = CODEC_PATHS.find(({ name }) => name === process.argv[2]);
-if (!path || !process.send) throw new Error(`usage: fork bench-server.ts with one of: ${CODEC_PATHS.map(({ name }) => name).join(', ')}`);
+const paths = [...CODEC_PATHS, transportOnlyPath];
+const path = paths.find(({ name }) => name === process.argv[2]);
+if (!path || !process.send) throw new Error(`usage: fork bench-server.ts with one of: ${paths.map(({ name }) => name).join(', ')}`);
 const report = (): BenchServerReport => ({ peakRss: process.resourceUsage().maxRSS * 1024, rss: process.memoryUsage().rss });
 
 const server = await startServer((s) => path.addService(s), { serverOptions: outliersServerOptions });

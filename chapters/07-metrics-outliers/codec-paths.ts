@@ -1,8 +1,8 @@
 // Three ways to run Detect end to end that differ only in the codec on each
 // side: the static stubs (google-protobuf), proto-loader (protobuf.js), and
-// this chapter's hand-tuned pair. bench.ts times them; the tests check that
-// they give the same answers.
-import { credentials, type CallOptions, type Server } from '@grpc/grpc-js';
+// this chapter's hand-tuned pair; and, for comparison, no codec at all.
+// bench.ts times them; the tests check that the three give the same answers.
+import { Client, credentials, type CallOptions, type Server } from '@grpc/grpc-js';
 import type { ProtoGrpcType as OutliersProto } from '../../generated/proto-loader/outliers.ts';
 import type { OutliersRequest } from '../../generated/proto-loader/pb/OutliersRequest.ts';
 import { pb } from '../../generated/static/outliers.ts';
@@ -13,6 +13,7 @@ import { columnsOf } from './metric-columns.ts';
 import { toStaticRequest, type CpuMetric } from './original-dataset.ts';
 import { OutliersCalls } from './outliers-client.ts';
 import { addOutliers } from './outliers-service.ts';
+import { encodeOutliersRequest } from './request-encoder.ts';
 import { detectOutliers } from './statistics.ts';
 
 export interface DetectClient<Request> {
@@ -70,3 +71,30 @@ export const handTunedPath: CodecPath<OutliersRequest> = {
 };
 
 export const CODEC_PATHS = [staticStubsPath, protoLoaderPath, handTunedPath] as const;
+
+/**
+ * Not a codec: the client sends bytes encoded beforehand and the server does
+ * not decode them. What is left is the cost of moving the bytes (grpc-js,
+ * HTTP/2, loopback), which no codec can save. Its answer is always [].
+ */
+export const transportOnlyPath: CodecPath<Buffer> = {
+  name: 'transport alone (no encoding, no decoding)',
+  addService(server) {
+    const Detect = { ...pb.UnimplementedOutliersService.definition.Detect, requestDeserialize: (bytes: Buffer) => bytes.length };
+    server.addService({ Detect }, { Detect: unaryHandler(() => new pb.OutliersResponse()) });
+  },
+  buildRequest: (metrics) => encodeOutliersRequest({ metrics }),
+  open(address) {
+    const client = new Client(address, credentials.createInsecure());
+    const { path, responseDeserialize } = pb.UnimplementedOutliersService.definition.Detect;
+    return {
+      detect: (bytes, options) =>
+        new Promise((resolve, reject) => {
+          client.makeUnaryRequest(path, (request: Buffer) => request, responseDeserialize, bytes, options, (error, reply) =>
+            error ? reject(error) : resolve(reply?.indices ?? []),
+          );
+        }),
+      close: () => client.close(),
+    };
+  },
+};

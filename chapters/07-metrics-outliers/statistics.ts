@@ -27,8 +27,8 @@ export function outlierPositions(values: Float64Array): number[] {
   }
   // All equal (and so also n ≤ 1): σ = 0 and nothing is an outlier. This must
   // be said outright: in floating point the mean of equal values can miss them
-  // (ten 0.1s average 0.09999999999999999), and then every value would lie
-  // "more than 2 × 0 away" from it.
+  // (ten 0.1s average 0.09999999999999999), and whether that tiny distance
+  // came out "more than 2σ" would depend on how the rounding in σ fell.
   if (!(max > min)) return [];
   // Near the top of the double range the sums below would overflow. Scaling
   // by a power of two is exact and cannot change which values are outliers.
