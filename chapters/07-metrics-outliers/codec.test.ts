@@ -12,7 +12,7 @@ import { RpcError } from '../shared/rpc-error.ts';
 import { seededRandom } from '../shared/seeded-random.ts';
 import type { MetricColumns } from './metric-columns.ts';
 import { cpuMetrics, toStaticRequest } from './original-dataset.ts';
-import { decodeOutliersRequest, MAX_SECONDS, MIN_SECONDS } from './request-decoder.ts';
+import { decodeOutliersRequest, MAX_METRICS_PER_MESSAGE, MAX_SECONDS, MIN_SECONDS } from './request-decoder.ts';
 import { encodeOutliersRequest } from './request-encoder.ts';
 
 const loader = loadProto<OutliersProto>('outliers.proto').pb.OutliersRequest;
@@ -156,6 +156,16 @@ describe('the decoder and bytes no encoder would write', () => {
     assert.equal(refusal(Uint8Array.from([0x0a, 0x03, 0x19, 0x00, 0x00])), 'malformed OutliersRequest at byte 2 (in metrics[0]): the value runs past the end of its metric');
     assert.equal(refusal(Uint8Array.from([0x0a, 0x0b, ...Array(11).fill(0xff)])), 'malformed OutliersRequest at byte 2 (in metrics[0]): a varint is longer than 10 bytes');
     assert.equal(refusal(Uint8Array.from([0x0a, 0x03, 0x12, 0x01, 0xff])), 'metrics[0].name is not valid UTF-8');
+  });
+
+  test('more metrics than the cap: RESOURCE_EXHAUSTED before the columns are allocated', () => {
+    const empty = Uint8Array.from({ length: 2 * 1_001 }, (_, i) => (i % 2 === 0 ? 0x0a : 0x00)); // 1,001 empty metrics
+    assert.equal(columns(empty).values.length, 1_001);
+    const refused = decodeOutliersRequest(empty, 1_000);
+    assert.ok(refused instanceof RpcError);
+    assert.equal(refused.code, status.RESOURCE_EXHAUSTED);
+    assert.equal(refused.details, 'a message may carry at most 1,000 metrics; this one has 1,001');
+    assert.equal(MAX_METRICS_PER_MESSAGE, 10_000_000);
   });
 
   test('timestamps: the documented range is accepted, anything outside refused naming the metric', () => {

@@ -1,7 +1,7 @@
 // The chapter's Outliers service. Its definition is the generated one with
 // the request codec swapped: a service definition is data (a path and four
 // plain functions), and grpc-js calls whichever functions it is given.
-import type { serialize, deserialize, Server, ServerMethodDefinition, ServerOptions } from '@grpc/grpc-js';
+import type { deserialize, serialize, Server, ServerMethodDefinition, ServerOptions } from '@grpc/grpc-js';
 import type { OutliersRequest } from '../../generated/proto-loader/pb/OutliersRequest.ts';
 import { pb } from '../../generated/static/outliers.ts';
 import { clientStreamingHandler, unaryHandler } from '../shared/handlers.ts';

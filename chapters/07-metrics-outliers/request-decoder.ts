@@ -18,6 +18,13 @@ export const MIN_SECONDS = -62_135_596_800;
 export const MAX_SECONDS = 253_402_300_799;
 export const MAX_NANOS = 999_999_999;
 
+/**
+ * At most this many metrics in one message: 120 MB of columns. A metric can
+ * be as small as two bytes (an empty one), so without a cap a 64 MiB message
+ * could make the server allocate 400 MB.
+ */
+export const MAX_METRICS_PER_MESSAGE = 10_000_000;
+
 // Tags are field number << 3 | wire type.
 const VARINT = 0;
 const I64 = 1;
@@ -37,9 +44,9 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * instead of throwing it: grpc-js answers a deserializer that throws with
  * INTERNAL "Error deserializing request", which tells the client nothing.
  */
-export function decodeOutliersRequest(bytes: Uint8Array): MetricColumns | RpcError {
+export function decodeOutliersRequest(bytes: Uint8Array, maxMetrics = MAX_METRICS_PER_MESSAGE): MetricColumns | RpcError {
   try {
-    return new RequestReader(bytes).read();
+    return new RequestReader(bytes).read(maxMetrics);
   } catch (error) {
     if (error instanceof RpcError) return error;
     throw error;
@@ -66,10 +73,15 @@ class RequestReader {
     this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
-  read(): MetricColumns {
+  read(maxMetrics: number): MetricColumns {
     const bytes = this.#bytes;
     // A first pass only counts the metrics, so that the columns are allocated once, at their size.
-    const values = new Float64Array(this.#countMetrics());
+    const count = this.#countMetrics();
+    if (count > maxMetrics) {
+      const limit = maxMetrics.toLocaleString('en-US');
+      throw new RpcError(status.RESOURCE_EXHAUSTED, `a message may carry at most ${limit} metrics; this one has ${count.toLocaleString('en-US')}`);
+    }
+    const values = new Float64Array(count);
     const nameIds = new Uint32Array(values.length);
     const ids = new Map<string, number>();
     // Names mostly repeat ("CPU" a million times): compare bytes with the last
