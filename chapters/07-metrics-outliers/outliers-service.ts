@@ -15,7 +15,7 @@ import { checkFinite, detectOutliers } from './statistics.ts';
 export const DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 /** What this server accepts in one message: 64 MiB, some 2.8 million metrics of 24 bytes. */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
-/** What one DetectStream call may carry in all: 80 MB of values on the server. */
+/** What one DetectStream call may carry in all: 120 MB of columns on the server. */
 export const MAX_STREAM_METRICS = 10_000_000;
 
 export const outliersServerOptions: ServerOptions = { 'grpc.max_receive_message_length': MAX_MESSAGE_BYTES };
