@@ -223,3 +223,12 @@ test('split run: the client half gets [7, 113, 835] and exits 0; Ctrl-C stops th
   assert.equal(stopped.code, 0, stopped.stderr);
   assert.match(stopped.stdout, /stopped\n$/);
 });
+
+test('split run: with no server there, the client stops at its first call and exits 1 with UNAVAILABLE', async () => {
+  const stopped = await startServerScript('chapters/07-metrics-outliers/server.ts');
+  await stopped.interrupt(); // its port is now free and nothing listens on it
+  const client = await runScript('chapters/07-metrics-outliers/client.ts', ['--addr', stopped.address]);
+  assert.equal(client.code, 1);
+  assert.match(client.stderr, /client failed: UNAVAILABLE \(14\)/);
+  assert.equal(client.stdout.match(/→/g)?.length, 1, client.stdout);
+});

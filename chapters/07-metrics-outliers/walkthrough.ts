@@ -1,6 +1,7 @@
 // The calls this chapter makes against any Outliers server, shared by the
 // tour (index.ts) and the client half (client.ts): the original client's
 // request, then the inputs a careful server must answer sensibly.
+import { status } from '@grpc/grpc-js';
 import type { Metric } from '../../generated/proto-loader/pb/Metric.ts';
 import { pb } from '../../generated/static/outliers.ts';
 import { isServiceError } from '../shared/client.ts';
@@ -33,7 +34,9 @@ export async function walkThrough(address: string, t: Transcript): Promise<Walkt
       t.received({ indices });
       return indices;
     } catch (error) {
-      if (!isServiceError(error)) throw error;
+      // The refusals this walkthrough provokes are INVALID_ARGUMENT; anything
+      // else (UNAVAILABLE: no server there) ends it.
+      if (!isServiceError(error) || error.code !== status.INVALID_ARGUMENT) throw error;
       result.refused.push(t.failed(error));
       return [];
     }
