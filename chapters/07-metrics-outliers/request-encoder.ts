@@ -1,8 +1,10 @@
 // The client's half of the hand-tuned path: an encoder for OutliersRequest
 // alone, from plain objects of the shape proto-loader's types describe. It
 // measures the whole message first, then writes it into one buffer allocated
-// once, where the generated encoders grow a buffer as they go and copy it.
-// Like them, it leaves out fields that hold their default (0, "", no time).
+// once, where the generated encoders build something in between and copy
+// from it (google-protobuf an array of numbers, protobuf.js a list of write
+// operations). Like them, it leaves out fields that hold their default
+// (0, "", no time).
 import type { Timestamp } from '../../generated/proto-loader/google/protobuf/Timestamp.ts';
 import type { Metric } from '../../generated/proto-loader/pb/Metric.ts';
 import type { OutliersRequest } from '../../generated/proto-loader/pb/OutliersRequest.ts';
