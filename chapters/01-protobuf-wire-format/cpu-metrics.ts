@@ -13,7 +13,7 @@ export interface PlainMetric {
 
 export const FIRST_READING = Date.UTC(2026, 0, 1, 12, 0, 0);
 
-/** `count` readings one second apart, values in [0, 40) with two decimals. */
+/** `count` readings one second apart, values from 0 to 40 inclusive (rounded to two decimals). */
 export function cpuReadings(count: number, seed = 7): PlainMetric[] {
   const random = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => ({

@@ -1,7 +1,7 @@
 // How a chapter runs: as a narrated tour (index.ts), or as two halves in two
 // terminals (server.ts and client.ts), like the original tutorials.
 import type * as grpc from '@grpc/grpc-js';
-import { parseClientArgs, parseServerArgs } from './cli.ts';
+import { parseClientAddressesArgs, parseClientArgs, parseServerArgs } from './cli.ts';
 import { describeError } from './client.ts';
 import { startServer, untilStopSignal, type RunningServer, type StartServerOptions } from './server.ts';
 import { Transcript } from './transcript.ts';
@@ -108,4 +108,17 @@ export async function runClientSteps(steps: (transcript: Transcript) => Promise<
     console.error(`client failed: ${describeError(error)}`);
     process.exitCode = 1;
   }
+}
+
+export interface ManyServersClientHalf {
+  usage: string;
+  /** The servers to call when no --addr is given. */
+  defaultAddresses: string[];
+  run: (addresses: string[], transcript: Transcript) => Promise<void>;
+}
+
+/** `client.ts --addr a:1 --addr b:2 …`: like runClientHalf, for a client of several servers. */
+export async function runManyServersClientHalf({ usage, defaultAddresses, run }: ManyServersClientHalf): Promise<void> {
+  const { addresses } = parseClientAddressesArgs(usage, defaultAddresses);
+  await runClientSteps((transcript) => run(addresses, transcript));
 }

@@ -45,6 +45,22 @@ export function parseClientArgs(usage: string, argv?: string[]): { address: stri
   return orExitWithUsage(usage, () => ({ address: parseAddress(values.addr) }));
 }
 
+/**
+ * `--addr host:port`, repeatable, for a client of several servers; each value
+ * may also be a comma-separated list. `defaults` stand in when no --addr is given.
+ */
+export function parseClientAddressesArgs(usage: string, defaults: string[], argv?: string[]): { addresses: string[] } {
+  const values = parseCommandLine(usage, { addr: { type: 'string', multiple: true } }, argv);
+  return orExitWithUsage(usage, () => ({ addresses: parseAddressList(values.addr ?? defaults) }));
+}
+
+/** Every host:port in `values`, comma-separated lists split apart; at least one. */
+export function parseAddressList(values: string[]): string[] {
+  const addresses = values.flatMap((value) => value.split(',')).map(parseAddress);
+  if (addresses.length === 0) throw new UsageError('give at least one --addr host:port');
+  return addresses;
+}
+
 /** Runs `read`, turning a UsageError into the usage message and exit status 2. */
 export function orExitWithUsage<T>(usage: string, read: () => T): T {
   try {

@@ -1,6 +1,6 @@
-// Handler adapters: write a unary handler as a plain (async) function from
+// Handler adapters: write a handler as a plain (async) function from
 // request to reply, and let the adapter speak grpc-js's callback protocol.
-import type { handleUnaryCall, ServerUnaryCall } from '@grpc/grpc-js';
+import type { handleClientStreamingCall, handleUnaryCall, ServerReadableStream, ServerUnaryCall } from '@grpc/grpc-js';
 import { toServerError } from './rpc-error.ts';
 
 export function unaryHandler<Request, Reply>(
@@ -15,5 +15,25 @@ export function unaryHandler<Request, Reply>(
         (reply) => callback(null, reply),
         (error: unknown) => callback(toServerError(error)),
       );
+  };
+}
+
+/**
+ * The same for a client-streaming method: `answer` reads the requests (a
+ * ServerReadableStream is async-iterable, so `for await` works) and returns
+ * the one reply. A rejection becomes the call's status, as above.
+ */
+export function clientStreamingHandler<Request, Reply>(
+  answer: (call: ServerReadableStream<Request, Reply>) => Promise<Reply>,
+): handleClientStreamingCall<Request, Reply> {
+  return async (call, callback) => {
+    let reply: Reply;
+    try {
+      reply = await answer(call);
+    } catch (error) {
+      callback(toServerError(error));
+      return;
+    }
+    callback(null, reply);
   };
 }

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { credentials, status } from '@grpc/grpc-js';
 import { helloworld } from '../../generated/static/hello.ts';
-import { parseAddress, parsePort, UsageError } from './cli.ts';
-import { callUnary, describeError } from './client.ts';
+import { routeguide } from '../../generated/static/route_guide.ts';
+import { parseAddress, parseAddressList, parseClientAddressesArgs, parsePort, UsageError } from './cli.ts';
+import { callUnary, deadlineIn, describeError } from './client.ts';
 import { seededRandom } from './seeded-random.ts';
-import { unaryHandler } from './handlers.ts';
+import { clientStreamingHandler, unaryHandler } from './handlers.ts';
 import { RpcError } from './rpc-error.ts';
 import { startServer } from './server.ts';
 
@@ -36,6 +37,18 @@ describe('command line', () => {
     for (const bad of ['localhost', ':50051', 'localhost:99999', 'a b:1', '::1:50051']) {
       assert.throws(() => parseAddress(bad), UsageError, bad);
     }
+  });
+
+  test('a client of several servers takes --addr again and again, or a comma-separated list', () => {
+    const usage = 'usage';
+    const defaults = ['localhost:50051', 'localhost:50052'];
+    assert.deepEqual(parseClientAddressesArgs(usage, defaults, []).addresses, defaults);
+    assert.deepEqual(parseClientAddressesArgs(usage, defaults, ['--addr', '127.0.0.1:1', '--addr=[::1]:2']).addresses, ['127.0.0.1:1', '[::1]:2']);
+    assert.deepEqual(parseClientAddressesArgs(usage, defaults, ['--addr', 'a:1,b:2', '--addr', 'c:3']).addresses, ['a:1', 'b:2', 'c:3']);
+    assert.deepEqual(parseAddressList(['a:1,b:2']), ['a:1', 'b:2']);
+    assert.throws(() => parseAddressList([]), /give at least one --addr host:port/);
+    assert.throws(() => parseAddressList(['a:1,']), /got ""/);
+    assert.throws(() => parseAddressList(['a:1,b']), /got "b"/);
   });
 });
 
@@ -71,6 +84,39 @@ describe('handlers', () => {
       assert.equal(logged.mock.callCount(), 1);
       assert.match(String(logged.mock.calls[0]?.arguments[1]), /secret internal detail/);
       assert.equal((await callUnary(client.SayHello, new HelloRequest({ name: 'Ada' }))).message, 'Hello, Ada');
+    } finally {
+      client.close();
+      await server.stop();
+    }
+  });
+});
+
+describe('client-streaming handlers', () => {
+  // RecordRoute counts the points it is sent, and refuses a point at latitude 0.
+  const recordRoute = clientStreamingHandler(async (call) => {
+    let points = 0;
+    for await (const point of call as AsyncIterable<routeguide.Point>) {
+      if (point.latitude === 0) throw new RpcError(status.INVALID_ARGUMENT, `point ${points} has latitude 0`);
+      points++;
+    }
+    return new routeguide.RouteSummary({ point_count: points });
+  });
+
+  function sendPoints(client: routeguide.RouteGuideClient, latitudes: number[]): Promise<routeguide.RouteSummary> {
+    return new Promise((resolve, reject) => {
+      const call = client.RecordRoute({ deadline: deadlineIn() }, (error, summary) => (error ? reject(error) : resolve(summary!)));
+      for (const latitude of latitudes) call.write(new routeguide.Point({ latitude, longitude: 1 }));
+      call.end();
+    });
+  }
+
+  test('the reply after the last request, or the status of what the handler threw', async () => {
+    const server = await startServer((s) => s.addService(routeguide.UnimplementedRouteGuideService.definition, { RecordRoute: recordRoute }));
+    const client = new routeguide.RouteGuideClient(server.address, credentials.createInsecure());
+    try {
+      assert.equal((await sendPoints(client, [1, 2, 3])).point_count, 3);
+      assert.equal((await sendPoints(client, [])).point_count, 0);
+      await assert.rejects(sendPoints(client, [1, 2, 0, 4]), { code: status.INVALID_ARGUMENT, details: 'point 2 has latitude 0' });
     } finally {
       client.close();
       await server.stop();

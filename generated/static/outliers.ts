@@ -291,10 +291,20 @@ export namespace pb {
                 requestDeserialize: (bytes: Buffer) => OutliersRequest.deserialize(new Uint8Array(bytes)),
                 responseSerialize: (message: OutliersResponse) => Buffer.from(message.serialize()),
                 responseDeserialize: (bytes: Buffer) => OutliersResponse.deserialize(new Uint8Array(bytes))
+            },
+            DetectStream: {
+                path: "/pb.Outliers/DetectStream",
+                requestStream: true,
+                responseStream: false,
+                requestSerialize: (message: OutliersRequest) => Buffer.from(message.serialize()),
+                requestDeserialize: (bytes: Buffer) => OutliersRequest.deserialize(new Uint8Array(bytes)),
+                responseSerialize: (message: OutliersResponse) => Buffer.from(message.serialize()),
+                responseDeserialize: (bytes: Buffer) => OutliersResponse.deserialize(new Uint8Array(bytes))
             }
         };
         [method: string]: grpc_1.UntypedHandleCall;
         abstract Detect(call: grpc_1.ServerUnaryCall<OutliersRequest, OutliersResponse>, callback: grpc_1.sendUnaryData<OutliersResponse>): void;
+        abstract DetectStream(call: grpc_1.ServerReadableStream<OutliersRequest, OutliersResponse>, callback: grpc_1.sendUnaryData<OutliersResponse>): void;
     }
     export class OutliersClient extends grpc_1.makeGenericClientConstructor(UnimplementedOutliersService.definition, "Outliers", {}) {
         constructor(address: string, credentials: grpc_1.ChannelCredentials, options?: Partial<grpc_1.ChannelOptions>) {
@@ -302,6 +312,9 @@ export namespace pb {
         }
         Detect: GrpcUnaryServiceInterface<OutliersRequest, OutliersResponse> = (message: OutliersRequest, metadata: grpc_1.Metadata | grpc_1.CallOptions | grpc_1.requestCallback<OutliersResponse>, options?: grpc_1.CallOptions | grpc_1.requestCallback<OutliersResponse>, callback?: grpc_1.requestCallback<OutliersResponse>): grpc_1.ClientUnaryCall => {
             return super.Detect(message, metadata, options, callback);
+        };
+        DetectStream: GrpWritableServiceInterface<OutliersRequest, OutliersResponse> = (metadata: grpc_1.Metadata | grpc_1.CallOptions | grpc_1.requestCallback<OutliersResponse>, options?: grpc_1.CallOptions | grpc_1.requestCallback<OutliersResponse>, callback?: grpc_1.requestCallback<OutliersResponse>): grpc_1.ClientWritableStream<OutliersRequest> => {
+            return super.DetectStream(metadata, options, callback);
         };
     }
 }

@@ -1,0 +1,74 @@
+// The chapter's Outliers service. Its definition is the generated one with
+// the request codec swapped: a service definition is data (a path and four
+// plain functions), and grpc-js calls whichever functions it is given.
+import type { deserialize, serialize, Server, ServerMethodDefinition, ServerOptions } from '@grpc/grpc-js';
+import type { OutliersRequest } from '../../generated/proto-loader/pb/OutliersRequest.ts';
+import { pb } from '../../generated/static/outliers.ts';
+import { clientStreamingHandler, unaryHandler } from '../shared/handlers.ts';
+import { RpcError } from '../shared/rpc-error.ts';
+import { ColumnsCollector, type MetricColumns } from './metric-columns.ts';
+import { decodeOutliersRequest } from './request-decoder.ts';
+import { encodeOutliersRequest } from './request-encoder.ts';
+import { checkFinite, detectOutliers } from './statistics.ts';
+
+/** What grpc-js accepts in one received message unless told otherwise: 4 MiB. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+/** What this server accepts in one message: 64 MiB, some 2.8 million metrics of 24 bytes. */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+/** What one DetectStream call may carry in all: 120 MB of columns on the server. */
+export const MAX_STREAM_METRICS = 10_000_000;
+
+export const outliersServerOptions: ServerOptions = { 'grpc.max_receive_message_length': MAX_MESSAGE_BYTES };
+
+/**
+ * grpc-js's MethodDefinition, except that the request has one type where the
+ * client encodes it (plain objects) and another where the server decodes it
+ * (columns, or the reason it could not be read). The reply is a few indices:
+ * the generated google-protobuf codec is fast enough for it, so it stays.
+ */
+interface OutliersMethod extends ServerMethodDefinition<MetricColumns | RpcError, pb.OutliersResponse> {
+  requestSerialize: serialize<OutliersRequest>;
+  responseDeserialize: deserialize<pb.OutliersResponse>;
+}
+
+const generated = pb.UnimplementedOutliersService.definition;
+export const outliersService: { Detect: OutliersMethod; DetectStream: OutliersMethod } = {
+  Detect: { ...generated.Detect, requestSerialize: encodeOutliersRequest, requestDeserialize: decodeOutliersRequest },
+  DetectStream: { ...generated.DetectStream, requestSerialize: encodeOutliersRequest, requestDeserialize: decodeOutliersRequest },
+};
+
+function decoded(request: MetricColumns | RpcError): MetricColumns {
+  if (request instanceof RpcError) throw request;
+  return request;
+}
+
+const reply = (columns: MetricColumns) => new pb.OutliersResponse({ indices: detectOutliers(columns) });
+
+export function outliersHandlers(maxStreamMetrics = MAX_STREAM_METRICS) {
+  return {
+    Detect: unaryHandler((request: MetricColumns | RpcError) => reply(decoded(request))),
+
+    DetectStream: clientStreamingHandler(async (call) => {
+      const collected = new ColumnsCollector(maxStreamMetrics);
+      let batch = 0;
+      // for await reads one batch at a time: grpc-js asks the client for more
+      // only as the loop takes them, so a fast client cannot flood the server.
+      for await (const message of call as AsyncIterable<MetricColumns | RpcError>) {
+        try {
+          const columns = decoded(message);
+          checkFinite(columns.values);
+          collected.append(columns);
+        } catch (error) {
+          if (!(error instanceof RpcError)) throw error;
+          throw new RpcError(error.code, `batch ${batch} (from stream position ${collected.count}): ${error.details}`);
+        }
+        batch++;
+      }
+      return reply(collected.columns());
+    }),
+  };
+}
+
+export function addOutliers(server: Server, maxStreamMetrics?: number): void {
+  server.addService(outliersService, outliersHandlers(maxStreamMetrics));
+}
