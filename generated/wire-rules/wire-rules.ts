@@ -41,6 +41,7 @@ export const requestTypes = {
   "/helloworld.Greeter/SayHello": ".helloworld.HelloRequest",
   "/helloworld.Greeter/SayHelloAgain": ".helloworld.HelloRequest",
   "/pb.Outliers/Detect": ".pb.OutliersRequest",
+  "/pb.Outliers/DetectStream": ".pb.OutliersRequest",
   "/routeguide.RouteGuide/GetFeature": ".routeguide.Point",
   "/routeguide.RouteGuide/ListFeatures": ".routeguide.Rectangle",
   "/routeguide.RouteGuide/RecordRoute": ".routeguide.Point",
