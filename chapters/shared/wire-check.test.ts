@@ -4,7 +4,7 @@ import * as grpc from '@grpc/grpc-js';
 import { helloworld } from '../../generated/static/hello.ts';
 import { unaryHandler } from './handlers.ts';
 import { startServer } from './server.ts';
-import { checkMessage, MAX_DEPTH, WireFormatError } from './wire-check.ts';
+import { checkMessage, checksItsOwnBytes, MAX_DEPTH, withWireChecks, WireFormatError } from './wire-check.ts';
 
 /** Asserts that `bytes` fail the check for `typeName` with exactly `message`. */
 function refused(bytes: number[], typeName: string, message: string): void {
@@ -101,4 +101,14 @@ describe('startServer checks every request before decoding it', () => {
       await server.stop();
     }
   });
+});
+
+test('withWireChecks wraps generated decoders and leaves a decoder that checks its own bytes alone', () => {
+  const generated = helloworld.UnimplementedGreeterService.definition;
+  const own = checksItsOwnBytes((bytes: Buffer) => ({ length: bytes.length }));
+  const checked = withWireChecks({ ...generated, SayHelloAgain: { ...generated.SayHelloAgain, requestDeserialize: own } });
+  const hostile = Buffer.from([0x0a, ...FOUR_GIB, 0x41]);
+  assert.throws(() => checked.SayHello?.requestDeserialize(hostile), WireFormatError);
+  assert.equal(checked.SayHelloAgain?.requestDeserialize, own);
+  assert.deepEqual(own(hostile), { length: 7 });
 });

@@ -111,17 +111,29 @@ function checkPacked(cursor: Cursor, wireType: number, where: string): void {
   while (width === 0 && cursor.at < cursor.end) cursor.varint(where);
 }
 
+const OWN_DECODER = Symbol('checks its own bytes');
+
+/**
+ * Marks a hand-written requestDeserialize that checks every byte itself (and
+ * refuses bad ones with a status of its own choosing, as chapter 07's does):
+ * withWireChecks leaves methods that use it alone.
+ */
+export function checksItsOwnBytes<F extends (bytes: Buffer) => unknown>(deserialize: F): F {
+  return Object.assign(deserialize, { [OWN_DECODER]: true });
+}
+
 /**
  * A copy of `service` whose methods check each request's bytes before
  * decoding them. A failed check makes grpc-js answer INTERNAL ("Error
  * deserializing request"), as it does for any request it cannot decode.
- * Methods of services that protos/ does not define are left as they are.
+ * Methods of services that protos/ does not define, and methods whose decoder
+ * checks its own bytes (checksItsOwnBytes), are left as they are.
  */
 export function withWireChecks(service: grpc.ServiceDefinition, rules: WireRules = PROTOS_RULES): grpc.ServiceDefinition {
   return Object.fromEntries(
     Object.entries(service).map(([name, method]) => {
       const typeName = rules.requestTypes[method.path];
-      if (typeName === undefined) return [name, method];
+      if (typeName === undefined || OWN_DECODER in method.requestDeserialize) return [name, method];
       const requestDeserialize = (bytes: Buffer) => {
         checkMessage(bytes, typeName, rules);
         return method.requestDeserialize(bytes);
