@@ -7,9 +7,10 @@ import { casesFor, type MatrixCase, type MatrixServer } from './matrix.ts';
 import { rawCall, rawClient, rawHttp2 } from './raw-calls.ts';
 import { chapter03Server, greeterServers } from './servers-02-03.ts';
 import { chapter04Server, contactServer, taskInboxServer } from './servers-04-05.ts';
+import { chapter07Server } from './servers-07.ts';
 import { chapter08Server } from './servers-08.ts';
 
-const SERVERS: MatrixServer[] = [...greeterServers, chapter03Server, chapter04Server, taskInboxServer, contactServer, chapter08Server];
+const SERVERS: MatrixServer[] = [...greeterServers, chapter03Server, chapter04Server, taskInboxServer, contactServer, chapter07Server, chapter08Server];
 
 const KNOWN_CODES = new Set(Object.values(status).filter((code) => typeof code === 'number'));
 
