@@ -30,7 +30,7 @@ async function tour(t: Transcript): Promise<string> {
     return (
       `08 when calls go wrong: ${deadlines.statuses[0]}, back end ${withParent?.ending} with its caller; ` +
       `${cancelled.length} stream shapes cancelled, ${wasted} steps after; ${refusal.status} with ${refusal.violations.length} field violations; ` +
-      `${tooBig} over 4 MiB; ${busy?.status} after ${busy?.attempts} attempts; hostile bytes → ${hostile.refusedWith.join(', ')}, ` +
+      `${tooBig} over 4 MiB; UNAVAILABLE retried, ${busy?.status} at attempt ${busy?.attempts}; hostile bytes → ${hostile.refusedWith.join(', ')}, ` +
       (hostile.greetedAfter === 'Hello, World' ? 'still serving' : 'NOT SERVING')
     );
   } finally {
