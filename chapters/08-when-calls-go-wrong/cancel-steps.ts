@@ -44,9 +44,12 @@ async function cancelListFeatures({ guide }: FrontClients, view?: ServerView): P
   const server = view?.guideCallStopped();
   const call = guide.ListFeatures(RECTANGLE, { deadline: deadlineIn() });
   let clientReceived = 0;
-  call.on('data', () => {
-    if (++clientReceived === 3) call.cancel();
-  });
+  const onFeature = () => {
+    if (++clientReceived < 3) return;
+    call.off('data', onFeature); // that is enough: stop reading, and say so
+    call.cancel();
+  };
+  call.on('data', onFeature);
   const ended = await endingOf(call);
   return { method: 'ListFeatures', clientSent: 1, clientReceived, status: statusName(ended), server: await server };
 }
@@ -67,9 +70,12 @@ async function cancelRouteChat({ guide }: FrontClients, view?: ServerView): Prom
   const server = view?.guideCallStopped();
   const call = guide.RouteChat({ deadline: deadlineIn() });
   let clientReceived = 0;
-  call.on('data', () => {
-    if (++clientReceived === 2) call.cancel();
-  });
+  const onAnswer = () => {
+    if (++clientReceived < 2) return;
+    call.off('data', onAnswer);
+    call.cancel();
+  };
+  call.on('data', onAnswer);
   for (let i = 1; i <= 5; i++) call.write(new routeguide.RouteNote({ location: pointNumber(i), message: `note ${i}` }));
   const ended = await endingOf(call);
   return { method: 'RouteChat', clientSent: 5, clientReceived, status: statusName(ended), server: await server };
