@@ -8,7 +8,7 @@ import { collect } from '../shared/streams.ts';
 import { startServer, type RunningServer } from '../shared/server.ts';
 import { showCancellations } from './cancel-steps.ts';
 import { frontClients, nextStop } from './clients.ts';
-import { pacedRouteGuide, type PacedRouteGuide } from './paced-route-guide.ts';
+import { pacedRouteGuide, type CallLog, type PacedRouteGuide } from './paced-route-guide.ts';
 import { Transcript } from '../shared/transcript.ts';
 
 const STEP_MS = 20;
@@ -18,6 +18,20 @@ const cancelledOnClient = (error: ServiceError) => {
   assert.equal(error.details, 'Cancelled on client');
   return true;
 };
+
+/**
+ * The server's log of a cancelled call, once it has stopped: 'cancelled', no
+ * work after the cancel, and `count` still the same a few steps later.
+ */
+async function stoppedForGood(stopped: Promise<CallLog>, count: (log: CallLog) => number, what: string): Promise<CallLog> {
+  const log = await stopped;
+  assert.equal(log.ending, 'cancelled');
+  const atCancel = count(log);
+  await sleep(STEP_MS * 4);
+  assert.equal(count(log), atCancel, `no ${what} after the cancel`);
+  assert.equal(log.workAfterCancel, 0);
+  return log;
+}
 
 describe('cancelling each streaming shape', () => {
   let guide: PacedRouteGuide;
@@ -64,12 +78,7 @@ describe('cancelling each streaming shape', () => {
     const call = client.ListFeatures(RECTANGLE, { deadline: deadlineIn() });
     call.once('data', () => call.cancel());
     await assert.rejects(collect(call, 10), cancelledOnClient);
-    const log = await stopped;
-    assert.equal(log.ending, 'cancelled');
-    const sentAtCancel = log.sent;
-    await sleep(STEP_MS * 4);
-    assert.equal(log.sent, sentAtCancel, 'no feature is made after the cancel');
-    assert.equal(log.workAfterCancel, 0);
+    await stoppedForGood(stopped, (log) => log.sent, 'feature is made');
   });
 
   test('server streaming, left alone: 5 features on the diagonal, then OK', async () => {
@@ -107,12 +116,8 @@ describe('cancelling each streaming shape', () => {
     });
     const error = await ended;
     assert.ok(error && cancelledOnClient(error));
-    const log = await stopped;
-    assert.equal(log.ending, 'cancelled');
-    const processed = log.received;
-    assert.ok(processed < 5);
-    await sleep(STEP_MS * 4);
-    assert.equal(log.received, processed, 'no point is processed after the cancel');
+    const log = await stoppedForGood(stopped, ({ received }) => received, 'point is processed');
+    assert.ok(log.received < 5);
   });
 
   test('bidirectional, left alone: one answer per note, then OK', async () => {
@@ -128,11 +133,6 @@ describe('cancelling each streaming shape', () => {
     for (const message of ['a', 'b', 'c', 'd']) call.write(new routeguide.RouteNote({ message }));
     call.once('data', () => call.cancel());
     await assert.rejects(collect(call, 10), cancelledOnClient);
-    const log = await stopped;
-    assert.equal(log.ending, 'cancelled');
-    const sent = log.sent;
-    await sleep(STEP_MS * 4);
-    assert.equal(log.sent, sent, 'no answer is made after the cancel');
-    assert.equal(log.workAfterCancel, 0);
+    await stoppedForGood(stopped, (log) => log.sent, 'answer is made');
   });
 });

@@ -23,23 +23,34 @@ const guide = routeguide.UnimplementedRouteGuideService.definition;
 const point = (latitude: number, longitude: number) => new routeguide.Point({ latitude, longitude });
 const CROOKED_COVE = point(418472723, -743339083); // the first feature in chapter 04's features.json
 
-export const chapter04Server: MatrixServer = {
-  name: '04 RouteGuide',
-  start: () => startServer((server) => addRouteGuide(server, createRouteGuide(loadFeatureFile(DEFAULT_FEATURE_FILE)))),
-  rows: [
+/**
+ * GetFeature and ListFeatures, for a RouteGuide that refuses points off the
+ * Earth and rectangles without two corners, as chapter 04's does and chapter
+ * 08's paced one does with chapter 04's limits. `here` is a point on Earth.
+ */
+export function pointAndRectangleRows(here: routeguide.Point): MethodRow[] {
+  return [
     {
       method: guide.GetFeature,
-      valid: bytes(CROOKED_COVE),
+      valid: bytes(here),
       // (0, 0) is a place on Earth, with no feature: a Feature with an empty name.
       answers: { empty: OK, unknownFields: OK, bigUnknownField: OK, biggestVarint: OK },
       extra: [{ name: 'latitude 2^31 - 1, far past the pole', bytes: varintField(1, 2 ** 31 - 1), expect: INVALID_ARGUMENT }],
     },
     {
       method: guide.ListFeatures,
-      valid: bytes(routeguide.Rectangle.fromObject({ lo: CROOKED_COVE.toObject(), hi: CROOKED_COVE.toObject() })),
+      valid: bytes(routeguide.Rectangle.fromObject({ lo: here.toObject(), hi: here.toObject() })),
       // A rectangle with no corners is refused.
       answers: { empty: INVALID_ARGUMENT, unknownFields: INVALID_ARGUMENT, bigUnknownField: INVALID_ARGUMENT },
     },
+  ];
+}
+
+export const chapter04Server: MatrixServer = {
+  name: '04 RouteGuide',
+  start: () => startServer((server) => addRouteGuide(server, createRouteGuide(loadFeatureFile(DEFAULT_FEATURE_FILE)))),
+  rows: [
+    ...pointAndRectangleRows(CROOKED_COVE),
     {
       method: guide.RecordRoute,
       valid: bytes(CROOKED_COVE),

@@ -6,11 +6,11 @@ import { routeguide } from '../../../generated/static/route_guide.ts';
 import { startServer } from '../../shared/server.ts';
 import { addFrontServices, startBackend } from '../chapter-servers.ts';
 import { pacedRouteGuide } from '../paced-route-guide.ts';
-import { varintField } from './hostile-bytes.ts';
 import type { MatrixServer } from './matrix.ts';
+import { pointAndRectangleRows } from './servers-04-05.ts';
 
 const bytes = (message: { serialize(): Uint8Array }) => Buffer.from(message.serialize());
-const { OK, INVALID_ARGUMENT, RESOURCE_EXHAUSTED } = status;
+const { OK, RESOURCE_EXHAUSTED } = status;
 const guide = routeguide.UnimplementedRouteGuideService.definition;
 const greeter = helloworld.UnimplementedGreeterService.definition;
 const HERE = new routeguide.Point({ latitude: 409146138, longitude: -746188906 });
@@ -29,17 +29,7 @@ export const chapter08Server: MatrixServer = {
     };
   },
   rows: [
-    {
-      method: guide.GetFeature,
-      valid: bytes(HERE),
-      answers: { empty: OK, unknownFields: OK, bigUnknownField: OK, biggestVarint: OK },
-      extra: [{ name: 'latitude 2^31 - 1, far past the pole', bytes: varintField(1, 2 ** 31 - 1), expect: INVALID_ARGUMENT }],
-    },
-    {
-      method: guide.ListFeatures,
-      valid: bytes(routeguide.Rectangle.fromObject({ lo: HERE.toObject(), hi: HERE.toObject() })),
-      answers: { empty: INVALID_ARGUMENT, unknownFields: INVALID_ARGUMENT, bigUnknownField: INVALID_ARGUMENT },
-    },
+    ...pointAndRectangleRows(HERE),
     { method: guide.RecordRoute, valid: bytes(HERE), answers: { empty: OK, unknownFields: OK, bigUnknownField: OK, biggestVarint: OK }, noMessages: OK },
     {
       method: guide.RouteChat,
