@@ -11,7 +11,7 @@ import { slowBackend, type SlowBackend } from './slow-backend.ts';
 
 /** Slow enough to give up on, quick enough for a tour. */
 export const PACE: Pace = { lookupMs: 300, stepMs: 20, maxFeatures: 1_000 };
-export const BACKEND_WORK_MS = 200;
+export const BACKEND_WORK_MS = 150;
 
 export interface Backend {
   running: RunningServer;

@@ -9,8 +9,8 @@ import { guestbook } from './guestbook.ts';
 import { flakyGreeter, retryingChannel, RETRY_POLICY } from './retries.ts';
 
 const SAY_HELLO = helloworld.UnimplementedGreeterService.definition.SayHello.path;
-const GUESTBOOK_REPLY_MS = 120;
-const GUESTBOOK_DEADLINE_MS = 60;
+const GUESTBOOK_REPLY_MS = 80;
+const GUESTBOOK_DEADLINE_MS = 40;
 
 /** The call's status name, narrated: "OK" for a reply. */
 async function outcome(t: Transcript, send: () => Promise<helloworld.HelloReply>): Promise<string> {
