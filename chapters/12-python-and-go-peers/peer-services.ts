@@ -1,9 +1,10 @@
 // Which services have peers in which languages. Each entry is one row group
 // of the matrix; a missing implementation shows as "waits for …" until the
 // chapter that brings it lands, and then is one line here.
-import type { Server } from '@grpc/grpc-js';
+import type { Server, ServerOptions } from '@grpc/grpc-js';
 import { addStaticGreeter } from '../02-unary-hello/static-greeter.ts';
 import { addMyService } from '../03-calculator-and-users/users.ts';
+import { addOutliers, outliersServerOptions } from '../07-metrics-outliers/outliers-service.ts';
 import type { GoClient } from './go-clients.ts';
 import { greeterScenario, myServiceScenario, outliersScenario } from './scenarios.ts';
 import type { ScenarioCall } from './ts-client.ts';
@@ -15,6 +16,8 @@ export interface PeerService {
   scenario: readonly ScenarioCall[];
   /** Registers the TypeScript implementation, from the chapter that teaches it. */
   addTypeScriptServer?: (server: Server) => void;
+  /** What the TypeScript server needs to serve it, such as a higher receive limit. */
+  serverOptions?: ServerOptions;
   /** Whether python/server.py serves it. */
   pythonServer: boolean;
   /** The Python client, a file in python/. */
@@ -44,10 +47,11 @@ export const PEER_SERVICES: readonly PeerService[] = [
   {
     name: 'pb.Outliers',
     scenario: outliersScenario,
+    addTypeScriptServer: (server) => addOutliers(server),
+    serverOptions: outliersServerOptions,
     pythonServer: true,
     pythonClient: 'outliers_client.py',
     goClient: 'outliers-client',
-    waitsFor: 'chapter 07',
   },
 ];
 
@@ -60,4 +64,9 @@ export function peerService(name: string): PeerService {
 /** Every TypeScript implementation in the table, on one server. */
 export function addTypeScriptServers(server: Server): void {
   for (const service of PEER_SERVICES) service.addTypeScriptServer?.(server);
+}
+
+/** The options every TypeScript implementation in the table needs, together. */
+export function typeScriptServerOptions(): ServerOptions {
+  return Object.assign({}, ...PEER_SERVICES.map((service) => service.serverOptions ?? {}));
 }

@@ -1,17 +1,17 @@
-// The Python server beyond the shared scenarios: the edges of the 2σ rule,
-// MyService's edge cases side by side with chapter 03's TypeScript server,
-// and how the process starts and stops.
+// The Python server beyond the shared scenarios: the edges of the 2σ rule and
+// MyService's edge cases, each side by side with the TypeScript server of the
+// chapter that teaches it (07, 03), and how the process starts and stops.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { status } from '@grpc/grpc-js';
-import { addMyService } from '../03-calculator-and-users/users.ts';
 import { startServer, type RunningServer } from '../shared/server.ts';
 import { runProcess, type ServerProcess } from '../shared/testing.ts';
 import { valuesOnly } from './original-data-set.ts';
 import { startPythonServer } from './pairings.ts';
+import { addTypeScriptServers, typeScriptServerOptions } from './peer-services.ts';
 import { myService, outliers } from './scenarios.ts';
 import { peerSkip, PYTHON, requirePeers } from './toolchain.ts';
-import { runScenario, scenarioCall } from './ts-client.ts';
+import { runScenario, scenarioCall, type ScenarioCall } from './ts-client.ts';
 
 const AMARA = { name: 'Amara Okafor', age: 34, email: 'amara@example.com' };
 const CARMEN = { name: 'Carmen Ruiz', age: 45, email: 'carmen@example.org' };
@@ -21,9 +21,19 @@ describe('the Python server, called from TypeScript', { skip: peerSkip() }, () =
   let typeScript: RunningServer;
   before(async () => {
     requirePeers();
-    [python, typeScript] = await Promise.all([startPythonServer(), startServer(addMyService)]);
+    [python, typeScript] = await Promise.all([
+      startPythonServer(),
+      startServer(addTypeScriptServers, { serverOptions: typeScriptServerOptions() }),
+    ]);
   });
   after(() => Promise.all([python?.interrupt(), typeScript?.stop()]));
+
+  /** A client must not be able to tell which language answered. */
+  async function bothServersAnswer(calls: ScenarioCall[]): Promise<void> {
+    const expected = calls.map((call) => call.expected);
+    assert.deepEqual(await runScenario(python.address, calls), expected, 'Python server');
+    assert.deepEqual(await runScenario(typeScript.address, calls), expected, 'TypeScript server');
+  }
 
   test('Outliers: strictly more than 2σ from the mean; no data, one value or equal values have none', async () => {
     const none = { reply: { indices: [] } };
@@ -37,22 +47,31 @@ describe('the Python server, called from TypeScript', { skip: peerSkip() }, () =
       scenarioCall(outliers.Detect, { metrics: valuesOnly(0, 0, 0, 0, 0, 5) }, { reply: { indices: [5] } }),
       scenarioCall(outliers.Detect, { metrics: valuesOnly(-50, 1, 1, 1, 1, 1, 1, 1, 1, 1) }, { reply: { indices: [0] } }),
     ];
-    assert.deepEqual(await runScenario(python.address, calls), calls.map((call) => call.expected));
+    await bothServersAnswer(calls);
+  });
+
+  test('Outliers: each metric name is judged on its own, as chapter 07 judges it', async () => {
+    // CPU 0, 0, 0, 0, 0, 5 at the even positions, Memory 100 ×5 then -400 at the odd ones.
+    const cpu = [0, 0, 0, 0, 0, 5];
+    const memory = [100, 100, 100, 100, 100, -400];
+    const metrics = cpu.flatMap((value, i) => [{ name: 'CPU', value }, { name: 'Memory', value: memory[i] }]);
+    // Pooled, as the original did, σ would be 132 and only the -400 (index 11) would stand out.
+    await bothServersAnswer([scenarioCall(outliers.Detect, { metrics }, { reply: { indices: [10, 11] } })]);
   });
 
   test('Outliers: a value that is not finite is INVALID_ARGUMENT naming the first one, and the server carries on', async () => {
     const calls = [
       scenarioCall(outliers.Detect, { metrics: valuesOnly(1, Infinity, NaN) }, {
         code: status.INVALID_ARGUMENT,
-        details: 'metrics[1].value must be a finite number, got Infinity',
+        details: 'metrics[1].value is Infinity; values must be finite numbers',
       }),
       scenarioCall(outliers.Detect, { metrics: valuesOnly(-Infinity) }, {
         code: status.INVALID_ARGUMENT,
-        details: 'metrics[0].value must be a finite number, got -Infinity',
+        details: 'metrics[0].value is -Infinity; values must be finite numbers',
       }),
       scenarioCall(outliers.Detect, { metrics: valuesOnly(1, 1, 1, 1, 1, 9) }, { reply: { indices: [5] } }),
     ];
-    assert.deepEqual(await runScenario(python.address, calls), calls.map((call) => call.expected));
+    await bothServersAnswer(calls);
   });
 
   test("MyService: the Python server answers chapter 03's edge cases exactly as the TypeScript one does", async () => {
@@ -66,9 +85,7 @@ describe('the Python server, called from TypeScript', { skip: peerSkip() }, () =
         details: 'at most 100 user ids per call, got 101',
       }),
     ];
-    const expected = calls.map((call) => call.expected);
-    assert.deepEqual(await runScenario(python.address, calls), expected);
-    assert.deepEqual(await runScenario(typeScript.address, calls), expected);
+    await bothServersAnswer(calls);
   });
 });
 

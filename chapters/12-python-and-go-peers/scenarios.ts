@@ -45,6 +45,6 @@ export const outliersScenario: ScenarioCall[] = [
   scenarioCall(outliers.Detect, { metrics: valuesOnly(1, 2, 100, 1, 3, 200, 1) }, { reply: { indices: [5] } }),
   scenarioCall(outliers.Detect, { metrics: valuesOnly(1, 2, NaN, 4) }, {
     code: status.INVALID_ARGUMENT,
-    details: 'metrics[2].value must be a finite number, got NaN',
+    details: 'metrics[2].value is NaN; values must be finite numbers',
   }),
 ];
