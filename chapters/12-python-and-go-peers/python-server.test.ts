@@ -74,6 +74,21 @@ describe('the Python server, called from TypeScript', { skip: peerSkip() }, () =
     await bothServersAnswer(calls);
   });
 
+  test('outliers_bench.py times Detect on each server in turn and prints what each answered', async () => {
+    const bench = await runProcess(PYTHON, [
+      'chapters/12-python-and-go-peers/python/outliers_bench.py',
+      ...['--addr', typeScript.address, '--addr', python.address, '--metrics', '2000', '--runs', '2'],
+    ]);
+    assert.equal(bench.code, 0, bench.stderr);
+    const [header, ...calls] = bench.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.deepEqual({ ...header, built_ms: 0 }, { metrics: 2000, request_bytes: 48_000, built_ms: 0 });
+    assert.deepEqual(
+      calls.map(({ addr, run, indices }) => ({ addr, run, indices })),
+      [0, 0, 1, 1].map((run, i) => ({ addr: [typeScript.address, python.address][i % 2], run, indices: [7, 113, 835] })),
+    );
+    assert.ok(calls.every(({ ms }) => typeof ms === 'number' && ms > 0));
+  });
+
   test("MyService: the Python server answers chapter 03's edge cases exactly as the TypeScript one does", async () => {
     const calls = [
       scenarioCall(myService.User, { userIDs: [] }, { reply: { message: 'success', data: [] } }),
