@@ -115,7 +115,7 @@ export async function checkPairing(pairing: Pairing, servers: PeerServers | unde
   if (!servers) return { kind: 'skipped' };
   const expected = pairing.service.scenario.map((call) => call.expected);
   try {
-    const difference = firstDifference(await runPairing(pairing, servers), expected);
+    const difference = firstDifference(await runPairing(pairing, servers), expected, pairing.service.tolerance);
     return difference ? { kind: 'differs', detail: difference } : { kind: 'agreed', calls: expected.length };
   } catch (error) {
     return { kind: 'differs', detail: error instanceof Error ? error.message : String(error) };

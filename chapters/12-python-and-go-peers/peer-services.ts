@@ -6,7 +6,7 @@ import { addStaticGreeter } from '../02-unary-hello/static-greeter.ts';
 import { addMyService } from '../03-calculator-and-users/users.ts';
 import { addOutliers, outliersServerOptions } from '../07-metrics-outliers/outliers-service.ts';
 import type { GoClient } from './go-clients.ts';
-import { greeterScenario, myServiceScenario, outliersScenario } from './scenarios.ts';
+import { gcnScenario, greeterScenario, myServiceScenario, outliersScenario } from './scenarios.ts';
 import type { ScenarioCall } from './ts-client.ts';
 
 export interface PeerService {
@@ -14,6 +14,8 @@ export interface PeerService {
   name: string;
   /** The calls every client makes, with the outcomes every server must give. The TypeScript client runs it. */
   scenario: readonly ScenarioCall[];
+  /** How far a number in a reply may stray from the scenario's (relative, see agreeWithin); 0 or absent: exactly. */
+  tolerance?: number;
   /** Registers the TypeScript implementation, from the chapter that teaches it. */
   addTypeScriptServer?: (server: Server) => void;
   /** What the TypeScript server needs to serve it, such as a higher receive limit. */
@@ -52,6 +54,17 @@ export const PEER_SERVICES: readonly PeerService[] = [
     pythonServer: true,
     pythonClient: 'outliers_client.py',
     goClient: 'outliers-client',
+  },
+  {
+    name: 'GCNService',
+    scenario: gcnScenario,
+    // Scores are float32, printed to different lengths by each language, and
+    // two servers' float64 sums may round differently in the last place.
+    tolerance: 1e-5,
+    pythonServer: true,
+    pythonClient: 'gcn_client.py',
+    goClient: 'gcn-client',
+    waitsFor: 'chapter 06',
   },
 ];
 

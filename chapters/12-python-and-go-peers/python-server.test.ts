@@ -110,7 +110,7 @@ describe('the Python server process', { skip: peerSkip() }, () => {
     const server = await startPythonServer();
     const stopped = await server.interrupt();
     assert.equal(stopped.code, 0, stopped.stderr);
-    assert.match(stopped.stdout, /^Python server \(helloworld\.Greeter, MyService, pb\.Outliers\) listening on 127\.0\.0\.1:\d+ \(Ctrl-C to stop\)\n/);
+    assert.match(stopped.stdout, /^Python server \(helloworld\.Greeter, MyService, pb\.Outliers, GCNService\) listening on 127\.0\.0\.1:\d+ \(Ctrl-C to stop\)\n/);
     assert.match(stopped.stdout, /finishing in-flight calls, then stopping\nstopped\n$/);
   });
 

@@ -35,7 +35,7 @@ describe('split runs across languages', { skip: peerSkip() }, () => {
     try {
       const client = await runScript(`${CHAPTER}/client.ts`, ['--addr', server.address]);
       assert.equal(client.code, 0, client.stderr);
-      assert.equal(client.stdout.match(/✔ the outcomes every client expects/g)?.length, 3);
+      assert.equal(client.stdout.match(/✔ the outcomes every client expects/g)?.length, 4);
       assert.match(client.stdout, /\/pb\.Outliers\/Detect → \{"indices":\[7,113,835\]\}/);
     } finally {
       await server.interrupt();
@@ -86,7 +86,7 @@ test("client.ts against chapter 02's server: Greeter agrees, the services it lac
     const client = await runScript(`${CHAPTER}/client.ts`, ['--addr', server.address]);
     assert.equal(client.code, 0, client.stderr);
     assert.equal(client.stdout.match(/✔ the outcomes every client expects/g)?.length, 1);
-    assert.equal(client.stdout.match(/not served at this address \(UNIMPLEMENTED\)/g)?.length, 2);
+    assert.equal(client.stdout.match(/not served at this address \(UNIMPLEMENTED\)/g)?.length, 3);
     assert.match(client.stdout, /▸ pb\.Outliers at .*\n {2}not served at this address \(UNIMPLEMENTED\)/);
   } finally {
     await server.interrupt();

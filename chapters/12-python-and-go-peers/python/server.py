@@ -16,12 +16,13 @@ from concurrent.futures import ThreadPoolExecutor
 import common  # noqa: F401  (puts generated/python on the import path)
 import grpc
 
+import gcn
 import greeter
 import outliers
 import users
 
 # Each module registers its servicer with add_to_server(server).
-SERVICES = {"helloworld.Greeter": greeter, "MyService": users, "pb.Outliers": outliers}
+SERVICES = {"helloworld.Greeter": greeter, "MyService": users, "pb.Outliers": outliers, "GCNService": gcn}
 
 # A million metrics are about 24 MB on the wire; gRPC's default limit is 4 MB.
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
