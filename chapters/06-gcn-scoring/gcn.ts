@@ -1,0 +1,67 @@
+// A two-layer graph convolutional network (Kipf & Welling, 2017):
+//
+//   H1     = ReLU(Â X W1)        X: n × F features,  W1: F × H
+//   logits = Â H1 W2             W2: H × 1, one output unit per node
+//   score  = sigmoid(logits)     one number in (0, 1) per node
+//
+// Matrix products associate, so the order is ours to choose: X W1 comes
+// before Â, so that the sparse product carries H columns whatever F is, and
+// H1 W2 before Â, so that the second carries one column instead of H.
+// Everything is computed in float64; the reply rounds to float32, the proto's
+// `float`.
+import { normalizedAdjacency, propagate, type NormalizedAdjacency } from './adjacency.ts';
+import type { Graph } from './graph.ts';
+
+export interface GcnWeights {
+  /** F: features per node. */
+  readonly inputWidth: number;
+  /** H: units in the hidden layer. */
+  readonly hiddenWidth: number;
+  /** F × H, row-major. */
+  readonly w1: Float64Array;
+  /** H × 1. */
+  readonly w2: Float64Array;
+}
+
+/** The intermediate values of one forward pass, which training needs for its gradients. */
+export interface ForwardPass {
+  /** Â X W1, before the ReLU: n × H. */
+  readonly hiddenInput: Float64Array;
+  /** ReLU of that: n × H. */
+  readonly hidden: Float64Array;
+  /** Â H1 W2: n. */
+  readonly logits: Float64Array;
+}
+
+/** a (rows × inner, row-major) times b (inner × columns). */
+export function matmul(a: ArrayLike<number>, rows: number, inner: number, b: Float64Array, columns: number): Float64Array {
+  const out = new Float64Array(rows * columns);
+  for (let r = 0; r < rows; r++) {
+    for (let k = 0; k < inner; k++) {
+      const value = a[r * inner + k];
+      if (value === 0) continue; // identity features (the karate club) are mostly zeros
+      for (let c = 0; c < columns; c++) out[r * columns + c] += value * b[k * columns + c];
+    }
+  }
+  return out;
+}
+
+export function forward(adjacency: NormalizedAdjacency, features: ArrayLike<number>, weights: GcnWeights): ForwardPass {
+  const n = adjacency.nodeCount;
+  const { inputWidth, hiddenWidth, w1, w2 } = weights;
+  const hiddenInput = propagate(adjacency, matmul(features, n, inputWidth, w1, hiddenWidth), hiddenWidth);
+  const hidden = hiddenInput.map((value) => (value > 0 ? value : 0));
+  const logits = propagate(adjacency, matmul(hidden, n, hiddenWidth, w2, 1), 1);
+  return { hiddenInput, hidden, logits };
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** One score per node of `graph`, in the order of graph.ids. */
+export function scoreGraph(graph: Graph, weights: GcnWeights): Float32Array {
+  const adjacency = normalizedAdjacency(graph.ids.length, graph.sources, graph.targets);
+  const { logits } = forward(adjacency, graph.features, weights);
+  return Float32Array.from(logits, sigmoid);
+}
