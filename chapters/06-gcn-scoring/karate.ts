@@ -66,7 +66,7 @@ export function trainOnLeaders(karate: KarateClub, options: TrainingOptions = KA
   }));
   const adjacency = normalizedAdjacency(graph.ids.length, graph.sources, graph.targets);
   const { weights } = trainGcn(adjacency, graph.features, graph.featureWidth, labelled, options);
-  return trainedModel(weights, `karate club GCN, trained on members ${INSTRUCTOR} and ${ADMINISTRATOR} (seed ${options.seed})`);
+  return trainedModel(weights, `karate-club GCN trained on members ${INSTRUCTOR} and ${ADMINISTRATOR}, seed ${options.seed}`);
 }
 
 /** The members whose score puts them in the wrong club. */

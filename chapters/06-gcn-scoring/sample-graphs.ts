@@ -1,5 +1,7 @@
 // The small graphs the tour, the client half and the tests send.
-import type { GraphMessage } from './graph-encoder.ts';
+import { seededRandom } from '../shared/seeded-random.ts';
+import { encodeGraph, type GraphMessage } from './graph-encoder.ts';
+import { MAX_FEATURES_PER_NODE } from './graph.ts';
 
 /** The original tutorial's example: two nodes of three features, one edge. */
 export const TUTORIAL_GRAPH: GraphMessage = {
@@ -44,3 +46,30 @@ export const BAD_GRAPHS: Record<string, GraphMessage> = {
   },
   'no nodes at all': { nodes: [], edges: [] },
 };
+
+/**
+ * A request just over grpc-js's default 4 MiB message limit (4,201,142
+ * bytes), encoded once: 256 nodes of MAX_FEATURES_PER_NODE features each,
+ * joined in a ring. Wide nodes are the cheapest way to megabytes: few objects.
+ */
+export const JUST_OVER_4_MIB: Buffer = encodeGraph(
+  (() => {
+    const random = seededRandom(6);
+    const nodes = 256;
+    return {
+      nodes: Array.from({ length: nodes }, (_, i) => ({
+        id: `w${i}`,
+        features: Array.from({ length: MAX_FEATURES_PER_NODE }, () => Math.fround(random())),
+      })),
+      edges: Array.from({ length: nodes }, (_, i) => ({ source_id: `w${i}`, target_id: `w${(i + 1) % nodes}` })),
+    };
+  })(),
+);
+
+/** For the transcript: JSON shows NaN and Infinity as null, so name them. */
+export function printable(graph: GraphMessage): object {
+  return {
+    ...graph,
+    nodes: graph.nodes.map(({ id, features }) => ({ id, features: features.map((x) => (Number.isFinite(x) ? x : String(x))) })),
+  };
+}

@@ -30,15 +30,17 @@ export interface ServerHalf {
   /** What is being served, for the log lines ("Greeter (static stubs)"). */
   name: string;
   addServices: (server: grpc.Server) => void;
+  /** Options for the grpc.Server, such as a larger 'grpc.max_receive_message_length'. */
+  serverOptions?: grpc.ServerOptions;
 }
 
 /** `server.ts --port N`: serves on localhost until Ctrl-C, then stops gracefully. */
-export async function runServerHalf({ usage, name, addServices }: ServerHalf): Promise<void> {
+export async function runServerHalf({ usage, name, addServices, serverOptions }: ServerHalf): Promise<void> {
   const { port } = parseServerArgs(usage);
   let running: RunningServer;
   try {
     // localhost binds loopback only, on both IPv4 and IPv6 where the machine has them.
-    running = await startServer(addServices, { host: 'localhost', port });
+    running = await startServer(addServices, { host: 'localhost', port, serverOptions });
   } catch (error) {
     console.error(`could not listen on localhost:${port}: ${describeError(error)} (is another server using the port? try --port 0)`);
     process.exitCode = 1;
