@@ -37,10 +37,10 @@ export interface ForwardPass {
 export function matmul(a: ArrayLike<number>, rows: number, inner: number, b: Float64Array, columns: number): Float64Array {
   const out = new Float64Array(rows * columns);
   for (let r = 0; r < rows; r++) {
-    for (let k = 0; k < inner; k++) {
-      const value = a[r * inner + k];
-      if (value === 0) continue; // identity features (the karate club) are mostly zeros
-      for (let c = 0; c < columns; c++) out[r * columns + c] += value * b[k * columns + c];
+    for (let c = 0; c < columns; c++) {
+      let sum = 0;
+      for (let k = 0; k < inner; k++) sum += a[r * inner + k] * b[k * columns + c];
+      out[r * columns + c] = sum;
     }
   }
   return out;
@@ -50,7 +50,8 @@ export function forward(adjacency: NormalizedAdjacency, features: ArrayLike<numb
   const n = adjacency.nodeCount;
   const { inputWidth, hiddenWidth, w1, w2 } = weights;
   const hiddenInput = propagate(adjacency, matmul(features, n, inputWidth, w1, hiddenWidth), hiddenWidth);
-  const hidden = hiddenInput.map((value) => (value > 0 ? value : 0));
+  const hidden = new Float64Array(hiddenInput.length);
+  for (let k = 0; k < hidden.length; k++) hidden[k] = hiddenInput[k] > 0 ? hiddenInput[k] : 0; // ReLU
   const logits = propagate(adjacency, matmul(hidden, n, hiddenWidth, w2, 1), 1);
   return { hiddenInput, hidden, logits };
 }
@@ -63,5 +64,7 @@ export function sigmoid(x: number): number {
 export function scoreGraph(graph: Graph, weights: GcnWeights): Float32Array {
   const adjacency = normalizedAdjacency(graph.ids.length, graph.sources, graph.targets);
   const { logits } = forward(adjacency, graph.features, weights);
-  return Float32Array.from(logits, sigmoid);
+  const scores = new Float32Array(logits.length);
+  for (let i = 0; i < logits.length; i++) scores[i] = sigmoid(logits[i]);
+  return scores;
 }
