@@ -7,8 +7,8 @@
 // Matrix products associate, so the order is ours to choose: X W1 comes
 // before Â, so that the sparse product carries H columns whatever F is, and
 // H1 W2 before Â, so that the second carries one column instead of H.
-// Everything is computed in float64; the reply rounds to float32, the proto's
-// `float`.
+// Sums are float64; the matrices that Â multiplies are stored as float32
+// (see propagate), and the reply is float32, the proto's `float`.
 import { normalizedAdjacency, propagate, type NormalizedAdjacency } from './adjacency.ts';
 import type { Graph } from './graph.ts';
 
@@ -28,14 +28,14 @@ export interface ForwardPass {
   /** Â X W1, before the ReLU: n × H. */
   readonly hiddenInput: Float64Array;
   /** ReLU of that: n × H. */
-  readonly hidden: Float64Array;
+  readonly hidden: Float32Array;
   /** Â H1 W2: n. */
   readonly logits: Float64Array;
 }
 
-/** a (rows × inner, row-major) times b (inner × columns). */
-export function matmul(a: ArrayLike<number>, rows: number, inner: number, b: Float64Array, columns: number): Float64Array {
-  const out = new Float64Array(rows * columns);
+/** a (rows × inner, row-major) times b (inner × columns), summed in float64, stored as float32 for propagate(). */
+export function matmul(a: Float32Array, rows: number, inner: number, b: Float64Array, columns: number): Float32Array {
+  const out = new Float32Array(rows * columns);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < columns; c++) {
       let sum = 0;
@@ -46,11 +46,11 @@ export function matmul(a: ArrayLike<number>, rows: number, inner: number, b: Flo
   return out;
 }
 
-export function forward(adjacency: NormalizedAdjacency, features: ArrayLike<number>, weights: GcnWeights): ForwardPass {
+export function forward(adjacency: NormalizedAdjacency, features: Float32Array, weights: GcnWeights): ForwardPass {
   const n = adjacency.nodeCount;
   const { inputWidth, hiddenWidth, w1, w2 } = weights;
   const hiddenInput = propagate(adjacency, matmul(features, n, inputWidth, w1, hiddenWidth), hiddenWidth);
-  const hidden = new Float64Array(hiddenInput.length);
+  const hidden = new Float32Array(hiddenInput.length);
   for (let k = 0; k < hidden.length; k++) hidden[k] = hiddenInput[k] > 0 ? hiddenInput[k] : 0; // ReLU
   const logits = propagate(adjacency, matmul(hidden, n, hiddenWidth, w2, 1), 1);
   return { hiddenInput, hidden, logits };

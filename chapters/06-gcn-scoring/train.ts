@@ -32,7 +32,7 @@ export interface TrainingResult {
 }
 
 /** aᵀ b, for a: rows × aColumns and b: rows × bColumns, both row-major. */
-function transposeTimes(a: ArrayLike<number>, rows: number, aColumns: number, b: Float64Array, bColumns: number): Float64Array {
+function transposeTimes(a: Float32Array, rows: number, aColumns: number, b: Float64Array, bColumns: number): Float64Array {
   const out = new Float64Array(aColumns * bColumns);
   for (let r = 0; r < rows; r++) {
     for (let i = 0; i < aColumns; i++) {
@@ -46,7 +46,7 @@ function transposeTimes(a: ArrayLike<number>, rows: number, aColumns: number, b:
 
 export function trainGcn(
   adjacency: NormalizedAdjacency,
-  features: ArrayLike<number>,
+  features: Float32Array,
   featureWidth: number,
   labelled: readonly LabelledNode[],
   { hiddenWidth, epochs, learningRate, weightDecay, seed }: TrainingOptions,
@@ -59,7 +59,7 @@ export function trainGcn(
     const { hiddenInput, hidden, logits } = forward(adjacency, features, weights);
 
     // d loss / d logit is (score − label) / count for a labelled node, 0 for the rest.
-    const dLogits = new Float64Array(n);
+    const dLogits = new Float32Array(n);
     let loss = 0;
     for (const { node, label } of labelled) {
       const score = sigmoid(logits[node]);
@@ -72,7 +72,7 @@ export function trainGcn(
     const dHW2 = propagate(adjacency, dLogits, 1);
     const dW2 = transposeTimes(hidden, n, hiddenWidth, dHW2, 1);
     // H1 = ReLU(Â X W1): through W2, then the ReLU (which passes gradient only where its input was positive), then Â.
-    const dHiddenInput = new Float64Array(n * hiddenWidth);
+    const dHiddenInput = new Float32Array(n * hiddenWidth);
     for (let i = 0; i < n; i++) {
       for (let h = 0; h < hiddenWidth; h++) {
         if (hiddenInput[i * hiddenWidth + h] > 0) dHiddenInput[i * hiddenWidth + h] = dHW2[i] * w2[h];

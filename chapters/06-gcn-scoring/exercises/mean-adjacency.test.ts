@@ -51,7 +51,7 @@ test('on random graphs: sorted columns, rows that sum to 1, and averaging a cons
       assert.deepEqual(row.map(([column]) => column), [...neighbours[i]].sort((a, b) => a - b), `seed ${seed}, row ${i}`);
       assert.ok(Math.abs(row.reduce((sum, [, weight]) => sum + weight, 0) - 1) < 1e-12, `seed ${seed}, row ${i} sums to 1`);
     });
-    const averaged = propagate(matrix, new Float64Array(n * 2).fill(5), 2);
+    const averaged = propagate(matrix, new Float32Array(n * 2).fill(5), 2);
     assert.ok(averaged.every((value) => Math.abs(value - 5) < 1e-12), `seed ${seed}`);
   }
 });
