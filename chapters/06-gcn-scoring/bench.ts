@@ -5,6 +5,7 @@
 // in hand; building the request objects is timed on its own. Then the same
 // call from the generated clients, the codecs one by one, and where the
 // server's time goes. The lesson quotes this command's output.
+import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { credentials, type CallOptions } from '@grpc/grpc-js';
@@ -13,6 +14,7 @@ import * as gcn from '../../generated/static/gcn.ts';
 import { parseCommandLine } from '../shared/cli.ts';
 import { callUnary } from '../shared/client.ts';
 import { loadProto } from '../shared/proto-loader.ts';
+import { REPO_ROOT } from '../shared/repo-files.ts';
 import { startServerScript } from '../shared/testing.ts';
 import { timeCodecs, type CodecTimings } from './codec-timings.ts';
 import { GcnClient, GCN_CHANNEL_OPTIONS } from './gcn-client.ts';
@@ -20,11 +22,11 @@ import { scoreGraph } from './gcn.ts';
 import { decodeGraph } from './graph-decoder.ts';
 import { encodeGraph } from './graph-encoder.ts';
 import { randomFeatureModel } from './models.ts';
-import { randomGraph } from './random-graph.ts';
+import { BENCHMARK_SHAPE, randomGraph } from './random-graph.ts';
 import { encodeScores } from './scores-codec.ts';
 
 const TARGET_MS = 2_000; // the original Python service (grpcio + numpy/scipy) took about 2.25 s on this machine
-const SHAPE = { nodes: 100_000, edges: 1_000_000, features: 16, seed: 6 };
+const SHAPE = BENCHMARK_SHAPE;
 
 const { runs: runsText } = parseCommandLine(
   'Usage: npx tsx chapters/06-gcn-scoring/bench.ts [--runs 5]',
@@ -58,7 +60,7 @@ const graph = randomGraph(SHAPE);
 console.log(`Built the request objects (${SHAPE.nodes.toLocaleString('en-US')} nodes, ${SHAPE.edges.toLocaleString('en-US')} edges, ${SHAPE.features} features): ${(performance.now() - start).toFixed(0)} ms`);
 const requestBytes = encodeGraph(graph).length;
 
-const server = await startServerScript('chapters/06-gcn-scoring/server.ts');
+const server = await startServerScript('chapters/06-gcn-scoring/server.ts', [], 20_000, 30 * 60_000);
 const client = new GcnClient(server.address);
 const staticClient = new gcn.GCNServiceClient(server.address, credentials.createInsecure(), GCN_CHANNEL_OPTIONS);
 const gcnProto = loadProto<GcnProto>('gcn.proto');
@@ -85,25 +87,13 @@ try {
   await server.interrupt();
 }
 
-console.log(`\nWhere the server's time goes, in-process, median of ${runs}:`);
-const requestBuffer = encodeGraph(graph);
-const decoded = decodeGraph(requestBuffer);
-const weights = randomFeatureModel().weightsFor(SHAPE.features);
-const scores = scoreGraph(decoded, weights);
-const steps: [string, () => unknown][] = [
-  ['decode and check the request', () => decodeGraph(requestBuffer)],
-  ['build Â, run both layers', () => scoreGraph(decoded, weights)],
-  ['encode the reply', () => encodeScores({ ids: decoded.ids, scores })],
-];
-for (const [step, work] of steps) {
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  console.log(`  ${step.padEnd(30)} ${ms(median(times))} ms`);
-}
+console.log(`\nWhere the server's time goes, median of ${runs} (npx tsx chapters/06-gcn-scoring/server-timings.ts):`);
+spawnSync(process.execPath, ['--import', 'tsx', 'chapters/06-gcn-scoring/server-timings.ts', '--runs', String(runs)], {
+  cwd: REPO_ROOT,
+  stdio: 'inherit',
+});
+const decoded = decodeGraph(encodeGraph(graph));
+const scores = scoreGraph(decoded, randomFeatureModel().weightsFor(SHAPE.features));
 
 const codecRuns = Math.min(runs, 3);
 console.log(`\nThe codecs alone, ms, median of ${codecRuns} (request ${(requestBytes / 1e6).toFixed(1)} MB, reply ${(encodeScores({ ids: decoded.ids, scores }).length / 1e6).toFixed(1)} MB):`);

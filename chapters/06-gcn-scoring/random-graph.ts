@@ -26,3 +26,8 @@ export function randomGraph({ nodes, edges, features, seed }: RandomGraphShape):
     edges: Array.from({ length: edges }, () => ({ source_id: `n${pick()}`, target_id: `n${pick()}` })),
   };
 }
+
+/** The benchmark's graph: 100,000 nodes, 1,000,000 edges, 16 features per node. */
+export const BENCHMARK_SHAPE: RandomGraphShape = { nodes: 100_000, edges: 1_000_000, features: 16, seed: 6 };
+
+export const benchmarkGraph = (): GraphMessage => randomGraph(BENCHMARK_SHAPE);

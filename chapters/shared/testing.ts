@@ -48,10 +48,13 @@ export interface ServerProcess {
   interrupt(): Promise<ProcessResult>;
 }
 
-/** Starts a server half on port 0 and waits until it says where it listens. */
-export async function startServerScript(script: string, args: string[] = [], timeoutMs = 20_000): Promise<ServerProcess> {
+/**
+ * Starts a server half on port 0 and waits until it says where it listens.
+ * It is killed after `lifetimeMs` if still running (a benchmark may need longer than a test).
+ */
+export async function startServerScript(script: string, args: string[] = [], timeoutMs = 20_000, lifetimeMs = 60_000): Promise<ServerProcess> {
   const child = startNode([script, '--port', '0', ...args]);
-  const result = collect(child, 60_000);
+  const result = collect(child, lifetimeMs);
   let seen = '';
   const address = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not say where it listens within ${timeoutMs} ms:\n${seen}`)), timeoutMs);
