@@ -90,9 +90,9 @@ export function normalizedAdjacency(nodeCount: number, sources: Int32Array, targ
  * output row is a weighted sum of the node's own row and its neighbours':
  * this is the "message passing" of a graph convolution.
  *
- * The neighbours' rows are scattered all over `input`, so reading them is
- * most of the time: the input is float32, a 16-value row is one 64-byte
- * cache line instead of two, and the sums are float64.
+ * The neighbours' rows are scattered all over `input`, so fetching them is
+ * most of the time: the input is float32 (a 16-value row is 64 bytes to
+ * fetch instead of 128), and the sums are float64.
  */
 export function propagate(adjacency: NormalizedAdjacency, input: Float32Array, width: number): Float64Array {
   const { nodeCount, rowStart, columns, weights } = adjacency;
