@@ -2,51 +2,51 @@
 //
 // A million edges name two million endpoints. Decoding each to a JavaScript
 // string and looking it up in a Map costs a string allocation and a hash of
-// the new string every time: about half a second at this size. This index
-// hashes the bytes where they lie in the request and compares them with a
-// compact copy of the node ids' bytes, so an edge's endpoints are found
+// the new string every time: measured, about three times slower than this.
+// This index hashes the bytes where they lie in the request and compares them
+// with a compact copy of the node ids' bytes, so an edge's endpoints are found
 // without making a string at all. (Two UTF-8 strings are equal exactly when
 // their bytes are, so nothing is lost.)
+//
+// With 100,000 nodes the table does not fit in the CPU's nearest caches, so
+// every lookup waits for memory. Each slot therefore holds everything the
+// lookup needs (hash, node, where the id's bytes are, their length): one
+// wait for the slot, one for the bytes.
 
 const EMPTY = -1;
+const SLOT = 4; // Int32s per slot: hash, node index, arena offset, id length
 
 export class ByteIdIndex {
   readonly #request: Uint8Array;
-  /**
-   * Open addressing with linear probing, at most half full so probes stay short.
-   * Slot s is two numbers: [2s] the full hash, compared before any bytes are;
-   * [2s + 1] the node index, or EMPTY.
-   */
+  /** Open addressing with linear probing, at most half full so probes stay short. */
   readonly #slots: Int32Array;
-  readonly #mask: number;
-  /** Every node's id bytes, one after the other: 100,000 short ids fit in the CPU's cache, a 26 MB request does not. */
+  /** slots.length − 1, a run of one bits (the length is a power of two): `& #wrap` wraps a position around. */
+  readonly #wrap: number;
+  /** Every node's id bytes, one after the other: a few hundred kilobytes, where the request is megabytes. */
   #arena: Uint8Array;
   #arenaEnd = 0;
-  readonly #idStart: Int32Array;
-  readonly #idEnd: Int32Array;
 
   constructor(request: Uint8Array, nodeCount: number) {
     this.#request = request;
     let size = 16;
     while (size < nodeCount * 2) size *= 2;
-    this.#slots = new Int32Array(size * 2).fill(EMPTY);
-    this.#mask = size - 1;
+    this.#slots = new Int32Array(size * SLOT).fill(EMPTY);
+    this.#wrap = size * SLOT - 1;
     this.#arena = new Uint8Array(nodeCount * 8);
-    this.#idStart = new Int32Array(nodeCount);
-    this.#idEnd = new Int32Array(nodeCount);
   }
 
   /** Adds node `index`, whose id is request[start, end); returns the node that already has that id, or -1. */
   add(index: number, start: number, end: number): number {
     const hash = this.#hash(start, end);
     const slots = this.#slots;
-    let slot = hash & this.#mask;
-    for (; slots[2 * slot + 1] !== EMPTY; slot = (slot + 1) & this.#mask) {
-      if (slots[2 * slot] === hash && this.#sameId(slots[2 * slot + 1], start, end)) return slots[2 * slot + 1];
+    let at = (hash * SLOT) & this.#wrap;
+    for (; slots[at + 1] !== EMPTY; at = (at + SLOT) & this.#wrap) {
+      if (slots[at] === hash && this.#sameBytes(slots[at + 2], slots[at + 3], start, end)) return slots[at + 1];
     }
-    slots[2 * slot] = hash;
-    slots[2 * slot + 1] = index;
-    this.#copyToArena(index, start, end);
+    slots[at] = hash;
+    slots[at + 1] = index;
+    slots[at + 2] = this.#copyToArena(start, end);
+    slots[at + 3] = end - start;
     return -1;
   }
 
@@ -54,9 +54,9 @@ export class ByteIdIndex {
   find(start: number, end: number): number {
     const hash = this.#hash(start, end);
     const slots = this.#slots;
-    for (let slot = hash & this.#mask; ; slot = (slot + 1) & this.#mask) {
-      const index = slots[2 * slot + 1];
-      if (index === EMPTY || (slots[2 * slot] === hash && this.#sameId(index, start, end))) return index;
+    for (let at = (hash * SLOT) & this.#wrap; ; at = (at + SLOT) & this.#wrap) {
+      const index = slots[at + 1];
+      if (index === EMPTY || (slots[at] === hash && this.#sameBytes(slots[at + 2], slots[at + 3], start, end))) return index;
     }
   }
 
@@ -68,17 +68,16 @@ export class ByteIdIndex {
     return hash;
   }
 
-  #sameId(index: number, start: number, end: number): boolean {
-    const request = this.#request;
+  #sameBytes(arenaStart: number, length: number, start: number, end: number): boolean {
+    if (end - start !== length) return false;
     const arena = this.#arena;
-    const idStart = this.#idStart[index];
-    const length = end - start;
-    if (this.#idEnd[index] - idStart !== length) return false;
-    for (let i = 0; i < length; i++) if (arena[idStart + i] !== request[start + i]) return false;
+    const request = this.#request;
+    for (let i = 0; i < length; i++) if (arena[arenaStart + i] !== request[start + i]) return false;
     return true;
   }
 
-  #copyToArena(index: number, start: number, end: number): void {
+  /** Appends request[start, end) to the arena; returns where it starts there. */
+  #copyToArena(start: number, end: number): number {
     const length = end - start;
     if (this.#arenaEnd + length > this.#arena.length) {
       const grown = new Uint8Array(Math.max(this.#arena.length * 2, this.#arenaEnd + length));
@@ -86,8 +85,8 @@ export class ByteIdIndex {
       this.#arena = grown;
     }
     this.#arena.set(this.#request.subarray(start, end), this.#arenaEnd);
-    this.#idStart[index] = this.#arenaEnd;
+    const arenaStart = this.#arenaEnd;
     this.#arenaEnd += length;
-    this.#idEnd[index] = this.#arenaEnd;
+    return arenaStart;
   }
 }

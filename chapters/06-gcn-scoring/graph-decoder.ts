@@ -137,10 +137,11 @@ function readNodes(reader: WireReader, nodeCount: number, problems: GraphProblem
       if (width !== featureWidth) {
         problems.add(`every node needs as many features as the first (${firstWithFeatures}: ${featureWidth})`, `${nameOf(id, node)} has ${width}`);
       } else {
+        const base = node * featureWidth;
         for (let k = 0; k < width; k++) {
           if (!Number.isFinite(row[k])) problems.add('features must be finite numbers', `${nameOf(id, node)}[${k}] is ${row[k]}`);
+          features[base + k] = row[k];
         }
-        features.set(row.subarray(0, width), node * featureWidth);
       }
     }
     node++;
