@@ -22,3 +22,11 @@ for (let seed = 1; seed <= seeds; seed++) {
 console.log(`${seeds} seeds, each trained on the clubs of members 0 and 33 only:`);
 for (const [right, runs] of [...runsByRight].sort(([a], [b]) => b - a)) console.log(`  ${right}/34 right: ${runs} runs`);
 console.log(`misplaced: ${[...timesMisplaced].map(([id, times]) => `member ${id} in ${times} runs`).join(', ')}`);
+
+// The baseline: the same networks before any training step.
+const untrained = Array.from({ length: seeds }, (_, i) => {
+  const model = trainOnLeaders(karate, { ...KARATE_TRAINING, seed: i + 1, epochs: 0 });
+  return karate.clubs.size - misplaced(karate, scoreMembers(karate, model)).length;
+});
+const mean = untrained.reduce((sum, right) => sum + right, 0) / seeds;
+console.log(`untrained, the same seeds: ${mean.toFixed(1)}/34 right on average, ${Math.min(...untrained)} to ${Math.max(...untrained)}`);
