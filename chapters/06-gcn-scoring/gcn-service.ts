@@ -15,8 +15,8 @@ import { randomFeatureModel, type GcnModel } from './models.ts';
 import { decodeScores, encodeScores, type ScoredNodes } from './scores-codec.ts';
 
 /**
- * The largest request this server reads: 64 MiB, 2.5 times the chapter's
- * benchmark graph (100,000 nodes, 1,000,000 edges, 16 features: about 26 MB).
+ * The largest request this server reads: 64 MiB, 2.6 times the chapter's
+ * benchmark graph (100,000 nodes, 1,000,000 edges, 16 features: 25.4 MB).
  * grpc-js refuses anything over 4 MiB by default; a bound, not "unlimited",
  * keeps one request from taking all the memory (decoding needs a few times
  * the request's size).
