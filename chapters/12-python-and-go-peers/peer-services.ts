@@ -4,6 +4,7 @@
 import type { Server, ServerOptions } from '@grpc/grpc-js';
 import { addStaticGreeter } from '../02-unary-hello/static-greeter.ts';
 import { addMyService } from '../03-calculator-and-users/users.ts';
+import { addGcnService, GCN_SERVER_OPTIONS } from '../06-gcn-scoring/gcn-service.ts';
 import { addOutliers, outliersServerOptions } from '../07-metrics-outliers/outliers-service.ts';
 import type { GoClient } from './go-clients.ts';
 import { gcnScenario, greeterScenario, myServiceScenario, outliersScenario } from './scenarios.ts';
@@ -61,10 +62,11 @@ export const PEER_SERVICES: readonly PeerService[] = [
     // Scores are float32, printed to different lengths by each language, and
     // two servers' float64 sums may round differently in the last place.
     tolerance: 1e-5,
+    addTypeScriptServer: (server) => addGcnService(server),
+    serverOptions: GCN_SERVER_OPTIONS,
     pythonServer: true,
     pythonClient: 'gcn_client.py',
     goClient: 'gcn-client',
-    waitsFor: 'chapter 06',
   },
 ];
 

@@ -4,12 +4,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { status } from '@grpc/grpc-js';
+import { seededRandom } from '../shared/seeded-random.ts';
 import { startServer, type RunningServer } from '../shared/server.ts';
 import { runProcess, type ServerProcess } from '../shared/testing.ts';
+import { describeRecord, firstDifference } from './call-records.ts';
 import { valuesOnly } from './original-data-set.ts';
 import { startPythonServer } from './pairings.ts';
 import { addTypeScriptServers, typeScriptServerOptions } from './peer-services.ts';
-import { myService, outliers } from './scenarios.ts';
+import { gcn, myService, outliers } from './scenarios.ts';
 import { peerSkip, PYTHON, requirePeers } from './toolchain.ts';
 import { runScenario, scenarioCall, type ScenarioCall } from './ts-client.ts';
 
@@ -87,6 +89,35 @@ describe('the Python server, called from TypeScript', { skip: peerSkip() }, () =
       [0, 0, 1, 1].map((run, i) => ({ addr: [typeScript.address, python.address][i % 2], run, indices: [7, 113, 835] })),
     );
     assert.ok(calls.every(({ ms }) => typeof ms === 'number' && ms > 0));
+  });
+
+  test('GCNService: a random graph of 300 nodes, 1,200 edges and 8 features gets the same scores from both servers', async () => {
+    const random = seededRandom(12);
+    const nodes = Array.from({ length: 300 }, (_, i) => ({ id: `n${i}`, features: Array.from({ length: 8 }, () => random() * 4 - 2) }));
+    const pick = () => `n${Math.floor(random() * nodes.length)}`;
+    const edges = Array.from({ length: 1_200 }, () => ({ source_id: pick(), target_id: pick() }));
+    // The outcome here is a placeholder: the TypeScript server's answer is the expectation.
+    const call = [scenarioCall(gcn.ProcessGraph, { nodes, edges }, { reply: { node_scores: {} } })];
+    const [fromTypeScript] = await runScenario(typeScript.address, call);
+    const [fromPython] = await runScenario(python.address, call);
+    assert.ok('reply' in fromTypeScript, describeRecord(fromTypeScript));
+    const scores = Object.values((fromTypeScript.reply as { node_scores: Record<string, number> }).node_scores);
+    assert.equal(scores.length, 300);
+    assert.ok(new Set(scores).size > 250, 'the scores differ from node to node');
+    assert.equal(firstDifference([fromPython], [fromTypeScript], 1e-5), undefined);
+  });
+
+  test('GCNService: every kind of mistake, a few examples each, in the same words from both servers', async () => {
+    const unknown = Array.from({ length: 7 }, (_, i) => ({ source_id: 'x', target_id: `q${i + 1}` }));
+    await bothServersAnswer([
+      scenarioCall(gcn.ProcessGraph, { nodes: [{ id: '', features: [1] }, { id: 'x', features: [] }, { id: 'y', features: [NaN] }], edges: unknown }, {
+        code: status.INVALID_ARGUMENT,
+        details:
+          'invalid graph: every node needs an id: node #0 has none; every node needs at least one feature: "x" has none; ' +
+          'features must be finite numbers: "y"[0] is NaN; edges must join nodes of the graph: #0 "x" → "q1" (no node "q1"), ' +
+          '#1 "x" → "q2" (no node "q2"), #2 "x" → "q3" (no node "q3"), #3 "x" → "q4" (no node "q4"), #4 "x" → "q5" (no node "q5"), and 2 more',
+      }),
+    ]);
   });
 
   test("MyService: the Python server answers chapter 03's edge cases exactly as the TypeScript one does", async () => {

@@ -26,7 +26,7 @@ describe('split runs across languages', { skip: peerSkip() }, () => {
     assert.equal(go.code, 0, go.stderr);
     assert.deepEqual(parseRecords(go.stdout), expected(myServiceScenario));
     assert.equal(stopped.code, 0, stopped.stderr);
-    assert.match(stopped.stdout, /^TypeScript server \(helloworld\.Greeter, MyService, pb\.Outliers\) listening on localhost:\d+/);
+    assert.match(stopped.stdout, /^TypeScript server \(helloworld\.Greeter, MyService, pb\.Outliers, GCNService\) listening on localhost:\d+/);
   });
 
   test('client.ts checks every service of the Python server and exits 0', async () => {
@@ -68,7 +68,7 @@ test('client.ts against server.ts: every service agrees; --help explains both', 
       runScript(`${CHAPTER}/client.ts`, ['--help']),
     ]);
     assert.equal(client.code, 0, client.stderr);
-    assert.equal(client.stdout.match(/✔ the outcomes every client expects/g)?.length, 3);
+    assert.equal(client.stdout.match(/✔ the outcomes every client expects/g)?.length, 4);
     assert.match(client.stdout, /\/pb\.Outliers\/Detect → \{"indices":\[7,113,835\]\}/);
     assert.equal(serverHelp.code, 0);
     assert.match(serverHelp.stdout, /\/usr\/bin\/python3 chapters\/12-python-and-go-peers\/python\/greeter_client\.py --addr localhost:50051/);
