@@ -37,15 +37,38 @@ export function describeRecord(record: CallRecord): string {
   return `${record.method} → ${outcome}`;
 }
 
-/** Where `actual` first departs from `expected`, or undefined if they are the same calls with the same outcomes. */
-export function firstDifference(actual: readonly CallRecord[], expected: readonly CallRecord[]): string | undefined {
+/**
+ * Deep equality, except that two numbers agree when they differ by at most
+ * `tolerance` times the larger of 1 and the expected value. A float32 prints
+ * as 0.4444274 in Python and Go and as 0.44442740082740784 in JavaScript: the
+ * same number, and two servers' sums may round differently in the last place.
+ */
+export function agreeWithin(got: unknown, wanted: unknown, tolerance: number): boolean {
+  if (typeof got === 'number' && typeof wanted === 'number') {
+    return Math.abs(got - wanted) <= tolerance * Math.max(1, Math.abs(wanted));
+  }
+  if (typeof got !== 'object' || typeof wanted !== 'object' || got === null || wanted === null || tolerance === 0) {
+    return isDeepStrictEqual(got, wanted);
+  }
+  if (Array.isArray(got) !== Array.isArray(wanted)) return false;
+  const [gotKeys, wantedKeys] = [Object.keys(got).sort(), Object.keys(wanted).sort()];
+  if (!isDeepStrictEqual(gotKeys, wantedKeys)) return false;
+  const [g, w] = [got as Record<string, unknown>, wanted as Record<string, unknown>];
+  return wantedKeys.every((key) => agreeWithin(g[key], w[key], tolerance));
+}
+
+/**
+ * Where `actual` first departs from `expected`, or undefined if they are the
+ * same calls with the same outcomes (numbers within `tolerance`, see agreeWithin).
+ */
+export function firstDifference(actual: readonly CallRecord[], expected: readonly CallRecord[], tolerance = 0): string | undefined {
   for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
     const [got, wanted] = [actual[i], expected[i]];
     if (got === undefined) return `call ${i + 1} missing: expected ${describeRecord(wanted!)}`;
     if (wanted === undefined) return `call ${i + 1} unexpected: ${describeRecord(got)}`;
     // Key order is not part of the comparison: Python's MessageToDict, for
     // one, lists fields set to their default after the others.
-    if (!isDeepStrictEqual(got, wanted)) {
+    if (!agreeWithin(got, wanted, tolerance)) {
       return `call ${i + 1}: got ${describeRecord(got)}, expected ${describeRecord(wanted)}`;
     }
   }

@@ -29,7 +29,7 @@ server cannot be reached or answers differently.`,
         continue;
       }
       for (const record of records) t.note(describeRecord(record));
-      const difference = firstDifference(records, service.scenario.map((call) => call.expected));
+      const difference = firstDifference(records, service.scenario.map((call) => call.expected), service.tolerance);
       if (difference) differing++;
       t.note(difference ? `✖ ${difference}` : '✔ the outcomes every client expects');
     }

@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { REPO_ROOT } from '../shared/repo-files.ts';
 import { goEnvironment } from './toolchain.ts';
 
-export const GO_CLIENTS = ['greeter-client', 'users-client', 'outliers-client'] as const;
+export const GO_CLIENTS = ['greeter-client', 'users-client', 'outliers-client', 'gcn-client'] as const;
 export type GoClient = (typeof GO_CLIENTS)[number];
 
 const WORK_DIR = join(tmpdir(), 'grpc-workbook-go');

@@ -5,7 +5,7 @@ import { startServer } from '../shared/server.ts';
 import { runProcess, startServerProcess, type ServerProcess } from '../shared/testing.ts';
 import { firstDifference, parseRecords, type CallRecord } from './call-records.ts';
 import { goClientBinary } from './go-clients.ts';
-import { addTypeScriptServers, PEER_SERVICES, type PeerService } from './peer-services.ts';
+import { addTypeScriptServers, PEER_SERVICES, typeScriptServerOptions, type PeerService } from './peer-services.ts';
 import { CHAPTER_DIR, PYTHON } from './toolchain.ts';
 import { runScenario } from './ts-client.ts';
 
@@ -49,7 +49,7 @@ export interface PeerServers {
 
 /** The TypeScript server with every TypeScript implementation, and python/server.py, both on free loopback ports. */
 export async function startPeerServers(): Promise<PeerServers> {
-  const typeScript = await startServer(addTypeScriptServers);
+  const typeScript = await startServer(addTypeScriptServers, { serverOptions: typeScriptServerOptions() });
   let python: ServerProcess;
   try {
     python = await startPythonServer();
@@ -115,7 +115,7 @@ export async function checkPairing(pairing: Pairing, servers: PeerServers | unde
   if (!servers) return { kind: 'skipped' };
   const expected = pairing.service.scenario.map((call) => call.expected);
   try {
-    const difference = firstDifference(await runPairing(pairing, servers), expected);
+    const difference = firstDifference(await runPairing(pairing, servers), expected, pairing.service.tolerance);
     return difference ? { kind: 'differs', detail: difference } : { kind: 'agreed', calls: expected.length };
   } catch (error) {
     return { kind: 'differs', detail: error instanceof Error ? error.message : String(error) };

@@ -1,11 +1,13 @@
 // Which services have peers in which languages. Each entry is one row group
 // of the matrix; a missing implementation shows as "waits for …" until the
 // chapter that brings it lands, and then is one line here.
-import type { Server } from '@grpc/grpc-js';
+import type { Server, ServerOptions } from '@grpc/grpc-js';
 import { addStaticGreeter } from '../02-unary-hello/static-greeter.ts';
 import { addMyService } from '../03-calculator-and-users/users.ts';
+import { addGcnService, GCN_SERVER_OPTIONS } from '../06-gcn-scoring/gcn-service.ts';
+import { addOutliers, outliersServerOptions } from '../07-metrics-outliers/outliers-service.ts';
 import type { GoClient } from './go-clients.ts';
-import { greeterScenario, myServiceScenario, outliersScenario } from './scenarios.ts';
+import { gcnScenario, greeterScenario, myServiceScenario, outliersScenario } from './scenarios.ts';
 import type { ScenarioCall } from './ts-client.ts';
 
 export interface PeerService {
@@ -13,8 +15,12 @@ export interface PeerService {
   name: string;
   /** The calls every client makes, with the outcomes every server must give. The TypeScript client runs it. */
   scenario: readonly ScenarioCall[];
+  /** How far a number in a reply may stray from the scenario's (relative, see agreeWithin); 0 or absent: exactly. */
+  tolerance?: number;
   /** Registers the TypeScript implementation, from the chapter that teaches it. */
   addTypeScriptServer?: (server: Server) => void;
+  /** What the TypeScript server needs to serve it, such as a higher receive limit. */
+  serverOptions?: ServerOptions;
   /** Whether python/server.py serves it. */
   pythonServer: boolean;
   /** The Python client, a file in python/. */
@@ -44,10 +50,23 @@ export const PEER_SERVICES: readonly PeerService[] = [
   {
     name: 'pb.Outliers',
     scenario: outliersScenario,
+    addTypeScriptServer: (server) => addOutliers(server),
+    serverOptions: outliersServerOptions,
     pythonServer: true,
     pythonClient: 'outliers_client.py',
     goClient: 'outliers-client',
-    waitsFor: 'chapter 07',
+  },
+  {
+    name: 'GCNService',
+    scenario: gcnScenario,
+    // Scores are float32, printed to different lengths by each language, and
+    // two servers' float64 sums may round differently in the last place.
+    tolerance: 1e-5,
+    addTypeScriptServer: (server) => addGcnService(server),
+    serverOptions: GCN_SERVER_OPTIONS,
+    pythonServer: true,
+    pythonClient: 'gcn_client.py',
+    goClient: 'gcn-client',
   },
 ];
 
@@ -60,4 +79,9 @@ export function peerService(name: string): PeerService {
 /** Every TypeScript implementation in the table, on one server. */
 export function addTypeScriptServers(server: Server): void {
   for (const service of PEER_SERVICES) service.addTypeScriptServer?.(server);
+}
+
+/** The options every TypeScript implementation in the table needs, together. */
+export function typeScriptServerOptions(): ServerOptions {
+  return Object.assign({}, ...PEER_SERVICES.map((service) => service.serverOptions ?? {}));
 }

@@ -4,6 +4,7 @@
 // go/src/workbook/peers/*-client); the tests compare what they print with
 // `expected`.
 import { status } from '@grpc/grpc-js';
+import type { ProtoGrpcType as GcnProto } from '../../generated/proto-loader/gcn.ts';
 import type { ProtoGrpcType as HelloProto } from '../../generated/proto-loader/hello.ts';
 import type { ProtoGrpcType as OutliersProto } from '../../generated/proto-loader/outliers.ts';
 import type { ProtoGrpcType as UsersProto } from '../../generated/proto-loader/users.ts';
@@ -14,6 +15,7 @@ import { scenarioCall, type ScenarioCall } from './ts-client.ts';
 export const greeter = loadProto<HelloProto>('hello.proto').helloworld.Greeter.service;
 export const myService = loadProto<UsersProto>('users.proto').MyService.service;
 export const outliers = loadProto<OutliersProto>('outliers.proto').pb.Outliers.service;
+export const gcn = loadProto<GcnProto>('gcn.proto').GCNService.service;
 
 export const greeterScenario: ScenarioCall[] = [
   scenarioCall(greeter.SayHello, { name: 'World' }, { reply: { message: 'Hello, World' } }),
@@ -45,6 +47,44 @@ export const outliersScenario: ScenarioCall[] = [
   scenarioCall(outliers.Detect, { metrics: valuesOnly(1, 2, 100, 1, 3, 200, 1) }, { reply: { indices: [5] } }),
   scenarioCall(outliers.Detect, { metrics: valuesOnly(1, 2, NaN, 4) }, {
     code: status.INVALID_ARGUMENT,
-    details: 'metrics[2].value must be a finite number, got NaN',
+    details: 'metrics[2].value is NaN; values must be finite numbers',
   }),
+];
+
+// A path, A - B - C - D, with two features per node. Chapter 06's model is
+// untrained (weights drawn from a seeded generator), so the scores mean
+// nothing; but every server must compute the same ones, to float32 rounding.
+const pathNodes = [
+  { id: 'A', features: [1, 0.5] },
+  { id: 'B', features: [-1, 2] },
+  { id: 'C', features: [0.25, 3] },
+  { id: 'D', features: [2, -1] },
+];
+const edge = (source_id: string, target_id: string) => ({ source_id, target_id });
+const pathScores = { reply: { node_scores: { A: 0.3972079, B: 0.4033741, C: 0.4579163, D: 0.5097849 } } };
+
+export const gcnScenario: ScenarioCall[] = [
+  scenarioCall(gcn.ProcessGraph, { nodes: pathNodes, edges: [edge('A', 'B'), edge('B', 'C'), edge('C', 'D')] }, pathScores),
+  // Edges are an undirected set, and every node already has its self-loop:
+  // listing an edge backwards, twice, or from a node to itself changes nothing.
+  scenarioCall(
+    gcn.ProcessGraph,
+    { nodes: pathNodes, edges: [edge('B', 'A'), edge('A', 'B'), edge('C', 'B'), edge('D', 'C'), edge('D', 'D')] },
+    pathScores,
+  ),
+  // Every kind of mistake in one answer, in the order first met.
+  scenarioCall(
+    gcn.ProcessGraph,
+    {
+      nodes: [{ id: 'A', features: [1, 2] }, { id: 'B', features: [1, 2, 3] }, { id: 'A', features: [3, 4] }],
+      edges: [edge('A', 'E')],
+    },
+    {
+      code: status.INVALID_ARGUMENT,
+      details:
+        'invalid graph: every node needs as many features as the first ("A": 2): "B" has 3; ' +
+        'node ids must be unique: "A" (nodes #0 and #2); edges must join nodes of the graph: #0 "A" → "E" (no node "E")',
+    },
+  ),
+  scenarioCall(gcn.ProcessGraph, { nodes: [], edges: [] }, { code: status.INVALID_ARGUMENT, details: 'invalid graph: it has no nodes' }),
 ];

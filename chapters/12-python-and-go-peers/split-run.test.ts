@@ -26,7 +26,7 @@ describe('split runs across languages', { skip: peerSkip() }, () => {
     assert.equal(go.code, 0, go.stderr);
     assert.deepEqual(parseRecords(go.stdout), expected(myServiceScenario));
     assert.equal(stopped.code, 0, stopped.stderr);
-    assert.match(stopped.stdout, /^TypeScript server \(helloworld\.Greeter, MyService\) listening on localhost:\d+/);
+    assert.match(stopped.stdout, /^TypeScript server \(helloworld\.Greeter, MyService, pb\.Outliers, GCNService\) listening on localhost:\d+/);
   });
 
   test('client.ts checks every service of the Python server and exits 0', async () => {
@@ -35,7 +35,7 @@ describe('split runs across languages', { skip: peerSkip() }, () => {
     try {
       const client = await runScript(`${CHAPTER}/client.ts`, ['--addr', server.address]);
       assert.equal(client.code, 0, client.stderr);
-      assert.equal(client.stdout.match(/✔ the outcomes every client expects/g)?.length, 3);
+      assert.equal(client.stdout.match(/✔ the outcomes every client expects/g)?.length, 4);
       assert.match(client.stdout, /\/pb\.Outliers\/Detect → \{"indices":\[7,113,835\]\}/);
     } finally {
       await server.interrupt();
@@ -59,7 +59,7 @@ describe('split runs across languages', { skip: peerSkip() }, () => {
   });
 });
 
-test('client.ts against server.ts: the services it has agree, the one it lacks is reported; --help explains both', async () => {
+test('client.ts against server.ts: every service agrees; --help explains both', async () => {
   const server = await startServerScript(`${CHAPTER}/server.ts`);
   try {
     const [client, serverHelp, clientHelp] = await Promise.all([
@@ -68,13 +68,26 @@ test('client.ts against server.ts: the services it has agree, the one it lacks i
       runScript(`${CHAPTER}/client.ts`, ['--help']),
     ]);
     assert.equal(client.code, 0, client.stderr);
-    assert.equal(client.stdout.match(/✔ the outcomes every client expects/g)?.length, 2);
-    assert.match(client.stdout, /▸ pb\.Outliers at .*\n {2}not served at this address \(UNIMPLEMENTED\)/);
+    assert.equal(client.stdout.match(/✔ the outcomes every client expects/g)?.length, 4);
+    assert.match(client.stdout, /\/pb\.Outliers\/Detect → \{"indices":\[7,113,835\]\}/);
     assert.equal(serverHelp.code, 0);
     assert.match(serverHelp.stdout, /\/usr\/bin\/python3 chapters\/12-python-and-go-peers\/python\/greeter_client\.py --addr localhost:50051/);
     assert.match(serverHelp.stdout, /go run workbook\/peers\/users-client --addr localhost:50051/);
     assert.equal(clientHelp.code, 0);
     assert.match(clientHelp.stdout, /python\/server\.py --port 50051/);
+  } finally {
+    await server.interrupt();
+  }
+});
+
+test("client.ts against chapter 02's server: Greeter agrees, the services it lacks are reported and skipped", async () => {
+  const server = await startServerScript('chapters/02-unary-hello/server.ts');
+  try {
+    const client = await runScript(`${CHAPTER}/client.ts`, ['--addr', server.address]);
+    assert.equal(client.code, 0, client.stderr);
+    assert.equal(client.stdout.match(/✔ the outcomes every client expects/g)?.length, 1);
+    assert.equal(client.stdout.match(/not served at this address \(UNIMPLEMENTED\)/g)?.length, 3);
+    assert.match(client.stdout, /▸ pb\.Outliers at .*\n {2}not served at this address \(UNIMPLEMENTED\)/);
   } finally {
     await server.interrupt();
   }

@@ -66,9 +66,14 @@ export interface ServerProcess {
   kill(): Promise<ProcessResult>;
 }
 
+/** A server process a test forgot to stop still ends: after a minute, unless asked otherwise. */
+const DEFAULT_LIFETIME_MS = 60_000;
+
 export interface ServerScriptOptions extends RunOptions {
   /** 0 (the default) lets the OS pick; a test that restarts a server passes the old port. */
   port?: number;
+  /** The server is killed after this long however it is doing (a benchmark's may need longer). */
+  lifetimeMs?: number;
 }
 
 /**
@@ -78,9 +83,9 @@ export interface ServerScriptOptions extends RunOptions {
 export function startServerScript(
   script: string,
   args: string[] = [],
-  { timeoutMs = 20_000, env, port = 0 }: ServerScriptOptions = {},
+  { timeoutMs = 20_000, env, port = 0, lifetimeMs = DEFAULT_LIFETIME_MS }: ServerScriptOptions = {},
 ): Promise<ServerProcess> {
-  return waitUntilListening(startNode([script, '--port', String(port), ...args], env), script, timeoutMs);
+  return waitUntilListening(startNode([script, '--port', String(port), ...args], env), script, timeoutMs, lifetimeMs);
 }
 
 /**
@@ -91,8 +96,8 @@ export function startServerProcess(command: string, args: string[], { timeoutMs 
   return waitUntilListening(start(command, args, env), [command, ...args].join(' '), timeoutMs);
 }
 
-async function waitUntilListening(child: ChildProcess, label: string, timeoutMs: number): Promise<ServerProcess> {
-  const result = collect(child, 60_000);
+async function waitUntilListening(child: ChildProcess, label: string, timeoutMs: number, lifetimeMs = DEFAULT_LIFETIME_MS): Promise<ServerProcess> {
+  const result = collect(child, lifetimeMs);
   let seen = '';
   child.stdout?.on('data', (chunk: string) => (seen += chunk));
   const waitForOutput = (pattern: RegExp, waitMs = timeoutMs) =>

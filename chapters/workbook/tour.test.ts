@@ -17,10 +17,11 @@ test('npm start runs every chapter and prints one summary line each', async () =
     '✔ 03 calculator and users: 8 calls answered; refused with OUT_OF_RANGE, OUT_OF_RANGE, NOT_FOUND, INVALID_ARGUMENT',
     '✔ 04 route guide streaming: 8 features listed; a route of 5 points, 4 features, 346,955 m; 3 chat replies; 2,000 features in order to a slow reader, ≤ 16 buffered (careless: 2,000); cancel stopped the server\'s loop; refused INVALID_ARGUMENT, INVALID_ARGUMENT, RESOURCE_EXHAUSTED',
     '✔ 05 two way push: calling back a vanished client: UNAVAILABLE; 7 tasks pushed to 2 clients, 7 done, none twice across a server restart (1 repeat delivery skipped)',
+    '✔ 06 gcn scoring: karate club 33/34 placed right from 2 labels; refused 7 × INVALID_ARGUMENT, 1 × RESOURCE_EXHAUSTED',
     '✔ 07 metrics outliers: original request → [7, 113, 835], 3 bad ones refused; 4,200,000 B: RESOURCE_EXHAUSTED at 4 MiB, [7, 113, 835] with a raised limit, [7, 113, 835] streamed',
     '✔ 09 metadata interceptors tls: 4 calls answered; refused with INVALID_ARGUMENT, UNAUTHENTICATED ×4, PERMISSION_DENIED, UNAVAILABLE ×3',
     '✔ 10 operating a service: MyService SERVING → NOT_SERVING → SERVING; reflection listed 6 services; frozen peer → UNAVAILABLE; shutdown delivered 8/8 features',
     '✔ 11 many servers: round_robin a 3, b 3, c 3, 0 failed after b stopped; retry answered on attempt 3; maxAttempts 10 capped at 5; throttled 4 calls to 8 attempts; hedging 2/2 answered by fast; waitForReady answered once the server started; gzip 6.2× smaller on 64 KiB of words',
-    '✔ 12 python and go peers: 13/13 pairings agree across TypeScript, Python and Go; 2 wait for chapter 07',
+    '✔ 12 python and go peers: 20/20 pairings agree across TypeScript, Python and Go',
   ]);
 });

@@ -20,7 +20,7 @@ DESCRIPTOR = _descriptor.FileDescriptor(
   name='outliers.proto',
   package='pb',
   syntax='proto3',
-  serialized_pb=_b('\n\x0eoutliers.proto\x12\x02pb\x1a\x1fgoogle/protobuf/timestamp.proto\"O\n\x06Metric\x12(\n\x04time\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\r\n\x05value\x18\x03 \x01(\x01\".\n\x0fOutliersRequest\x12\x1b\n\x07metrics\x18\x01 \x03(\x0b\x32\n.pb.Metric\"#\n\x10OutliersResponse\x12\x0f\n\x07indices\x18\x01 \x03(\x05\x32\x41\n\x08Outliers\x12\x35\n\x06\x44\x65tect\x12\x13.pb.OutliersRequest\x1a\x14.pb.OutliersResponse\"\x00\x62\x06proto3')
+  serialized_pb=_b('\n\x0eoutliers.proto\x12\x02pb\x1a\x1fgoogle/protobuf/timestamp.proto\"O\n\x06Metric\x12(\n\x04time\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\r\n\x05value\x18\x03 \x01(\x01\".\n\x0fOutliersRequest\x12\x1b\n\x07metrics\x18\x01 \x03(\x0b\x32\n.pb.Metric\"#\n\x10OutliersResponse\x12\x0f\n\x07indices\x18\x01 \x03(\x05\x32\x80\x01\n\x08Outliers\x12\x35\n\x06\x44\x65tect\x12\x13.pb.OutliersRequest\x1a\x14.pb.OutliersResponse\"\x00\x12=\n\x0c\x44\x65tectStream\x12\x13.pb.OutliersRequest\x1a\x14.pb.OutliersResponse\"\x00(\x01\x62\x06proto3')
   ,
   dependencies=[google_dot_protobuf_dot_timestamp__pb2.DESCRIPTOR,])
 
@@ -169,13 +169,22 @@ _OUTLIERS = _descriptor.ServiceDescriptor(
   file=DESCRIPTOR,
   index=0,
   options=None,
-  serialized_start=221,
-  serialized_end=286,
+  serialized_start=222,
+  serialized_end=350,
   methods=[
   _descriptor.MethodDescriptor(
     name='Detect',
     full_name='pb.Outliers.Detect',
     index=0,
+    containing_service=None,
+    input_type=_OUTLIERSREQUEST,
+    output_type=_OUTLIERSRESPONSE,
+    options=None,
+  ),
+  _descriptor.MethodDescriptor(
+    name='DetectStream',
+    full_name='pb.Outliers.DetectStream',
+    index=1,
     containing_service=None,
     input_type=_OUTLIERSREQUEST,
     output_type=_OUTLIERSRESPONSE,

@@ -19,6 +19,11 @@ class OutliersStub(object):
         request_serializer=outliers__pb2.OutliersRequest.SerializeToString,
         response_deserializer=outliers__pb2.OutliersResponse.FromString,
         )
+    self.DetectStream = channel.stream_unary(
+        '/pb.Outliers/DetectStream',
+        request_serializer=outliers__pb2.OutliersRequest.SerializeToString,
+        response_deserializer=outliers__pb2.OutliersResponse.FromString,
+        )
 
 
 class OutliersServicer(object):
@@ -32,11 +37,26 @@ class OutliersServicer(object):
     context.set_details('Method not implemented!')
     raise NotImplementedError('Method not implemented!')
 
+  def DetectStream(self, request_iterator, context):
+    """Added after Detect, in the same service: a new method is a new path
+    (/pb.Outliers/DetectStream), so clients of Detect are unaffected. For
+    requests too large for one message: the client streams the metrics in
+    batches, and the server answers once, after the last batch.
+    """
+    context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+    context.set_details('Method not implemented!')
+    raise NotImplementedError('Method not implemented!')
+
 
 def add_OutliersServicer_to_server(servicer, server):
   rpc_method_handlers = {
       'Detect': grpc.unary_unary_rpc_method_handler(
           servicer.Detect,
+          request_deserializer=outliers__pb2.OutliersRequest.FromString,
+          response_serializer=outliers__pb2.OutliersResponse.SerializeToString,
+      ),
+      'DetectStream': grpc.stream_unary_rpc_method_handler(
+          servicer.DetectStream,
           request_deserializer=outliers__pb2.OutliersRequest.FromString,
           response_serializer=outliers__pb2.OutliersResponse.SerializeToString,
       ),

@@ -10,23 +10,25 @@ Ctrl-C (or SIGTERM) lets in-flight calls finish, then stops.
 import argparse
 import signal
 import sys
-import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import common  # noqa: F401  (puts generated/python on the import path)
 import grpc
 
+import gcn
 import greeter
 import outliers
 import users
 
 # Each module registers its servicer with add_to_server(server).
-SERVICES = {"helloworld.Greeter": greeter, "MyService": users, "pb.Outliers": outliers}
+SERVICES = {"helloworld.Greeter": greeter, "MyService": users, "pb.Outliers": outliers, "GCNService": gcn}
 
 # A million metrics are about 24 MB on the wire; gRPC's default limit is 4 MB.
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 GRACE_SECONDS = 5
+
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def main():
@@ -34,6 +36,12 @@ def main():
     parser.add_argument("--port", type=int, default=50051, help="0 picks a free port (default 50051)")
     port = parser.parse_args().port
 
+    # Ctrl-C and SIGTERM are blocked before any thread starts (gRPC's threads
+    # inherit the mask) and taken by sigwait below, so a signal that comes at
+    # once, while the server is still starting, waits its turn. A handler that
+    # set a threading.Event instead could hang for good: the signal may land
+    # while the main thread holds the Event's own lock inside wait().
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     server = grpc.server(
         ThreadPoolExecutor(max_workers=8),
         options=[
@@ -50,13 +58,9 @@ def main():
         bound = server.add_insecure_port(f"127.0.0.1:{port}")
     except RuntimeError as error:
         sys.exit(f"could not listen on 127.0.0.1:{port}: {error} (is another server using the port? try --port 0)")
-    # Handlers first: whoever reads the "listening" line may signal at once.
-    stop = threading.Event()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda signum, frame: stop.set())
     server.start()
     print(f"Python server ({', '.join(SERVICES)}) listening on 127.0.0.1:{bound} (Ctrl-C to stop)", flush=True)
-    stop.wait()
+    signal.sigwait(STOP_SIGNALS)
     print("finishing in-flight calls, then stopping", flush=True)
     server.stop(GRACE_SECONDS).wait()
     print("stopped", flush=True)

@@ -18,6 +18,11 @@ const _ = grpc.SupportPackageIsVersion7
 // For semantics around ctx use and closing/ending streaming RPCs, please refer to https://pkg.go.dev/google.golang.org/grpc/?tab=doc#ClientConn.NewStream.
 type OutliersClient interface {
 	Detect(ctx context.Context, in *OutliersRequest, opts ...grpc.CallOption) (*OutliersResponse, error)
+	// Added after Detect, in the same service: a new method is a new path
+	// (/pb.Outliers/DetectStream), so clients of Detect are unaffected. For
+	// requests too large for one message: the client streams the metrics in
+	// batches, and the server answers once, after the last batch.
+	DetectStream(ctx context.Context, opts ...grpc.CallOption) (Outliers_DetectStreamClient, error)
 }
 
 type outliersClient struct {
@@ -37,11 +42,50 @@ func (c *outliersClient) Detect(ctx context.Context, in *OutliersRequest, opts .
 	return out, nil
 }
 
+func (c *outliersClient) DetectStream(ctx context.Context, opts ...grpc.CallOption) (Outliers_DetectStreamClient, error) {
+	stream, err := c.cc.NewStream(ctx, &_Outliers_serviceDesc.Streams[0], "/pb.Outliers/DetectStream", opts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &outliersDetectStreamClient{stream}
+	return x, nil
+}
+
+type Outliers_DetectStreamClient interface {
+	Send(*OutliersRequest) error
+	CloseAndRecv() (*OutliersResponse, error)
+	grpc.ClientStream
+}
+
+type outliersDetectStreamClient struct {
+	grpc.ClientStream
+}
+
+func (x *outliersDetectStreamClient) Send(m *OutliersRequest) error {
+	return x.ClientStream.SendMsg(m)
+}
+
+func (x *outliersDetectStreamClient) CloseAndRecv() (*OutliersResponse, error) {
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	m := new(OutliersResponse)
+	if err := x.ClientStream.RecvMsg(m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
 // OutliersServer is the server API for Outliers service.
 // All implementations must embed UnimplementedOutliersServer
 // for forward compatibility
 type OutliersServer interface {
 	Detect(context.Context, *OutliersRequest) (*OutliersResponse, error)
+	// Added after Detect, in the same service: a new method is a new path
+	// (/pb.Outliers/DetectStream), so clients of Detect are unaffected. For
+	// requests too large for one message: the client streams the metrics in
+	// batches, and the server answers once, after the last batch.
+	DetectStream(Outliers_DetectStreamServer) error
 	mustEmbedUnimplementedOutliersServer()
 }
 
@@ -51,6 +95,9 @@ type UnimplementedOutliersServer struct {
 
 func (UnimplementedOutliersServer) Detect(context.Context, *OutliersRequest) (*OutliersResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Detect not implemented")
+}
+func (UnimplementedOutliersServer) DetectStream(Outliers_DetectStreamServer) error {
+	return status.Errorf(codes.Unimplemented, "method DetectStream not implemented")
 }
 func (UnimplementedOutliersServer) mustEmbedUnimplementedOutliersServer() {}
 
@@ -83,6 +130,32 @@ func _Outliers_Detect_Handler(srv interface{}, ctx context.Context, dec func(int
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Outliers_DetectStream_Handler(srv interface{}, stream grpc.ServerStream) error {
+	return srv.(OutliersServer).DetectStream(&outliersDetectStreamServer{stream})
+}
+
+type Outliers_DetectStreamServer interface {
+	SendAndClose(*OutliersResponse) error
+	Recv() (*OutliersRequest, error)
+	grpc.ServerStream
+}
+
+type outliersDetectStreamServer struct {
+	grpc.ServerStream
+}
+
+func (x *outliersDetectStreamServer) SendAndClose(m *OutliersResponse) error {
+	return x.ServerStream.SendMsg(m)
+}
+
+func (x *outliersDetectStreamServer) Recv() (*OutliersRequest, error) {
+	m := new(OutliersRequest)
+	if err := x.ServerStream.RecvMsg(m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
 var _Outliers_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "pb.Outliers",
 	HandlerType: (*OutliersServer)(nil),
@@ -92,6 +165,12 @@ var _Outliers_serviceDesc = grpc.ServiceDesc{
 			Handler:    _Outliers_Detect_Handler,
 		},
 	},
-	Streams:  []grpc.StreamDesc{},
+	Streams: []grpc.StreamDesc{
+		{
+			StreamName:    "DetectStream",
+			Handler:       _Outliers_DetectStream_Handler,
+			ClientStreams: true,
+		},
+	},
 	Metadata: "outliers.proto",
 }

@@ -1,0 +1,42 @@
+// npx tsx chapters/06-gcn-scoring/server-timings.ts [--runs 5]: where the
+// server's time goes on the benchmark's request, step by step, in a process
+// of its own (as the server has: no client's million objects on its heap).
+// bench.ts runs it.
+import { performance } from 'node:perf_hooks';
+import { parseCommandLine } from '../shared/cli.ts';
+import { normalizedAdjacency } from './adjacency.ts';
+import { benchmarkGraph } from './random-graph.ts';
+import { forward, sigmoid } from './gcn.ts';
+import { decodeGraph } from './graph-decoder.ts';
+import { encodeGraph } from './graph-encoder.ts';
+import { randomFeatureModel } from './models.ts';
+import { encodeScores } from './scores-codec.ts';
+
+const { runs: runsText } = parseCommandLine('Usage: npx tsx chapters/06-gcn-scoring/server-timings.ts [--runs 5]', {
+  runs: { type: 'string', default: '5' },
+});
+const runs = Math.max(1, Number(runsText) || 5);
+
+const request = encodeGraph(benchmarkGraph());
+const graph = decodeGraph(request);
+const adjacency = normalizedAdjacency(graph.ids.length, graph.sources, graph.targets);
+const weights = randomFeatureModel().weightsFor(graph.featureWidth);
+const { logits } = forward(adjacency, graph.features, weights);
+const scores = Float32Array.from(logits, sigmoid);
+
+const steps: [string, () => unknown][] = [
+  ['decode and check the request', () => decodeGraph(request)],
+  ['build Â (CSR)', () => normalizedAdjacency(graph.ids.length, graph.sources, graph.targets)],
+  ['both GCN layers', () => forward(adjacency, graph.features, weights)],
+  ['encode the reply', () => encodeScores({ ids: graph.ids, scores })],
+];
+for (const [step, work] of steps) {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`  ${step.padEnd(30)} ${times[Math.floor(runs / 2)].toFixed(0).padStart(6)} ms`);
+}

@@ -1,0 +1,65 @@
+// npx tsx chapters/12-python-and-go-peers/bench.ts (also part of npm run bench):
+// the same Python client calls Detect with 1,000,000 metrics on chapter 07's
+// TypeScript server and on the numpy server, same machine, same run, taking
+// turns. The client times itself around the stub call (python/outliers_bench.py),
+// so both servers are measured from the same side of the wire. No target:
+// this compares, and the lesson quotes its output.
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { addOutliers, outliersServerOptions } from '../07-metrics-outliers/outliers-service.ts';
+import { startServer } from '../shared/server.ts';
+import { runProcess } from '../shared/testing.ts';
+import { startPythonServer } from './pairings.ts';
+import { CHAPTER_DIR, missingPeerTools, PYTHON, SETUP_HINT } from './toolchain.ts';
+
+const METRICS = 1_000_000;
+const RUNS = 5;
+const PLANTED = [7, 113, 835];
+/** Building the request in Python takes seconds, and ten calls of about one to three seconds follow. */
+const CLIENT_TIMEOUT_MS = 300_000;
+
+interface TimedCall {
+  addr: string;
+  run: number;
+  ms: number;
+  indices: number[];
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+const missing = missingPeerTools();
+if (missing.length > 0) {
+  console.log(`skipped: ${SETUP_HINT}`);
+} else {
+  console.log(`load average at start: ${load()} (2 cores; other work skews timings)`);
+  const typeScript = await startServer((server) => addOutliers(server), { serverOptions: outliersServerOptions });
+  const python = await startPythonServer();
+  try {
+    const servers = { [typeScript.address]: 'TypeScript server (chapter 07)', [python.address]: 'Python server (numpy)' };
+    const client = await runProcess(
+      PYTHON,
+      [join(CHAPTER_DIR, 'python/outliers_bench.py'), '--addr', typeScript.address, '--addr', python.address, '--metrics', String(METRICS), '--runs', String(RUNS)],
+      { timeoutMs: CLIENT_TIMEOUT_MS },
+    );
+    if (client.code !== 0) throw new Error(`outliers_bench.py exited with ${client.code}:\n${client.stderr}`);
+    const [header, ...lines] = client.stdout.trim().split('\n');
+    const { request_bytes: bytes, built_ms: builtMs } = JSON.parse(header) as { request_bytes: number; built_ms: number };
+    const calls = lines.map((line) => JSON.parse(line) as TimedCall);
+    for (const call of calls) {
+      if (call.indices.join() !== PLANTED.join()) throw new Error(`${servers[call.addr]} answered [${call.indices.slice(0, 10)}], expected [${PLANTED}]`);
+    }
+    console.log(
+      `Python client, Detect with ${METRICS.toLocaleString('en-US')} metrics (${bytes.toLocaleString('en-US')} bytes, request built in ${builtMs.toFixed(0)} ms),`,
+    );
+    console.log(`timed around the stub call, ${RUNS} runs per server after one warm-up, taking turns:`);
+    for (const [address, name] of Object.entries(servers)) {
+      const times = calls.filter((call) => call.addr === address).map((call) => call.ms);
+      if (times.length !== RUNS) throw new Error(`${name}: ${times.length} timed calls, expected ${RUNS}`);
+      console.log(`  ${name.padEnd(32)} median ${median(times).toFixed(0).padStart(5)} ms   runs: ${times.map((t) => t.toFixed(0)).join(', ')}`);
+    }
+  } finally {
+    await Promise.all([typeScript.stop(), python.interrupt()]);
+  }
+  console.log(`load average at end: ${load()}`);
+}
