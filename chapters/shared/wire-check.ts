@@ -115,7 +115,7 @@ const OWN_DECODER = Symbol('checks its own bytes');
 
 /**
  * Marks a hand-written requestDeserialize that checks every byte itself (and
- * refuses bad ones with a status of its own choosing, as chapter 07's does):
+ * refuses bad ones with a status of its own choosing, as chapters 06 and 07 do):
  * withWireChecks leaves methods that use it alone.
  */
 export function checksItsOwnBytes<F extends (bytes: Buffer) => unknown>(deserialize: F): F {

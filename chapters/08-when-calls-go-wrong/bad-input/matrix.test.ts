@@ -7,10 +7,11 @@ import { casesFor, type MatrixCase, type MatrixServer } from './matrix.ts';
 import { rawCall, rawClient, rawHttp2 } from './raw-calls.ts';
 import { chapter03Server, greeterServers } from './servers-02-03.ts';
 import { chapter04Server, contactServer, taskInboxServer } from './servers-04-05.ts';
+import { chapter06Server } from './servers-06.ts';
 import { chapter07Server } from './servers-07.ts';
 import { chapter08Server } from './servers-08.ts';
 
-const SERVERS: MatrixServer[] = [...greeterServers, chapter03Server, chapter04Server, taskInboxServer, contactServer, chapter07Server, chapter08Server];
+const SERVERS: MatrixServer[] = [...greeterServers, chapter03Server, chapter04Server, taskInboxServer, contactServer, chapter06Server, chapter07Server, chapter08Server];
 
 const KNOWN_CODES = new Set(Object.values(status).filter((code) => typeof code === 'number'));
 
@@ -18,10 +19,16 @@ for (const server of SERVERS) {
   describe(server.name, () => {
     let running: { address: string; stop(): Promise<void> };
     let client: Client;
+    let usualReply: Buffer[];
     const metadata = () => server.metadata?.() ?? new Metadata();
+    const followUp = () => rawCall(client, server.followUp.method, [server.followUp.request], { metadata: metadata() });
     before(async () => {
       running = await server.start();
       client = rawClient(running.address);
+      const first = await followUp();
+      assert.equal(first.code, status.OK, `the good call before any hostile one: ${status[first.code]} (${first.details})`);
+      if (server.followUp.reply) assert.deepEqual(first.messages, [server.followUp.reply], 'the good call before any hostile one');
+      usualReply = first.messages;
     });
     after(async () => {
       client.close();
@@ -53,11 +60,10 @@ for (const server of SERVERS) {
           if (answer.grpcStatus !== status.OK) assert.ok(answer.grpcMessage, `${where}: a status with no message`);
         }
       }
-      // The server keeps serving: a good call right after gets its exact answer.
-      const { method, request, reply } = server.followUp;
-      const followUp = await rawCall(client, method, [request], { metadata: metadata() });
-      assert.equal(followUp.code, status.OK, `after ${where}: the follow-up call got ${status[followUp.code]} (${followUp.details})`);
-      assert.deepEqual(followUp.messages, [reply], `after ${where}: the follow-up reply`);
+      // The server keeps serving: a good call right after gets its usual answer.
+      const after = await followUp();
+      assert.equal(after.code, status.OK, `after ${where}: the follow-up call got ${status[after.code]} (${after.details})`);
+      assert.deepEqual(after.messages, usualReply, `after ${where}: the follow-up reply`);
     }
 
     for (const matrixCase of casesFor(server)) {

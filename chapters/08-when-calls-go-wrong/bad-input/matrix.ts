@@ -45,8 +45,13 @@ export interface MatrixServer {
   /** Headers every call needs (a client id, say). */
   metadata?: () => Metadata;
   rows: MethodRow[];
-  /** A well-formed call that must be answered OK after every hostile one, with this reply. */
-  followUp: { method: Method; request: Buffer; reply: Buffer };
+  /**
+   * A well-formed call that must be answered OK, with the same reply, before
+   * and after every hostile one: `reply` when given, else what the first
+   * answer was (for a server whose answer is not worth writing down, such as
+   * scores from a model).
+   */
+  followUp: { method: Method; request: Buffer; reply?: Buffer };
 }
 
 /** One request sent as gRPC messages through a generic client. */
