@@ -10,17 +10,22 @@ import { protoFiles } from './generate.ts';
 import type { ProtoGrpcType as CalculatorProto } from './proto-loader/calculator.ts';
 import type { ProtoGrpcType as ComputeProto } from './proto-loader/compute.ts';
 import type { ProtoGrpcType as ContactProto } from './proto-loader/contact_service.ts';
+import type { ProtoGrpcType as ErrorDetailsProto } from './proto-loader/error_details.ts';
 import type { ProtoGrpcType as GcnProto } from './proto-loader/gcn.ts';
 import type { ProtoGrpcType as HelloProto } from './proto-loader/hello.ts';
 import type { ProtoGrpcType as OutliersProto } from './proto-loader/outliers.ts';
 import type { ProtoGrpcType as RouteGuideProto } from './proto-loader/route_guide.ts';
+import type { ProtoGrpcType as StatusProto } from './proto-loader/status.ts';
 import type { ProtoGrpcType as UsersProto } from './proto-loader/users.ts';
 import * as calculator from './static/calculator.ts';
 import { compute } from './static/compute.ts';
 import * as contact from './static/contact_service.ts';
 import * as gcn from './static/gcn.ts';
+import { google as googleAny } from './static/google/protobuf/any.ts';
 import { google as googleEmpty } from './static/google/protobuf/empty.ts';
 import { google as googleTimestamp } from './static/google/protobuf/timestamp.ts';
+import { google as googleErrorDetails } from './static/google/rpc/error_details.ts';
+import { google as googleStatus } from './static/google/rpc/status.ts';
 import { helloworld } from './static/hello.ts';
 import { pb } from './static/outliers.ts';
 import { routeguide } from './static/route_guide.ts';
@@ -69,6 +74,8 @@ const routes = loadProto<RouteGuideProto>('route_guide.proto');
 const contactProto = loadProto<ContactProto>('contact_service.proto');
 const gcnProto = loadProto<GcnProto>('gcn.proto');
 const outliers = loadProto<OutliersProto>('outliers.proto');
+const statusProto = loadProto<StatusProto>('google/rpc/status.proto');
+const errorDetails = loadProto<ErrorDetailsProto>('google/rpc/error_details.proto');
 
 const point = { latitude: 409146138, longitude: -746188906 };
 const otherPoint = { latitude: -413628156, longitude: 749015468 };
@@ -81,6 +88,11 @@ const graph = {
   edges: [{ source_id: 'n1', target_id: 'n2' }],
 };
 const metric = { time: { seconds: '1767268800', nanos: 250000000 }, name: 'cpu', value: 97.3 };
+const violation = { field: 'lo.latitude', description: 'latitude must be from -90° to 90°, got 91°' };
+// google-protobuf reads bytes as a Uint8Array, protobuf.js as a Buffer.
+const packedBytes = [0x0a, 0x02, 0x08, 0x07];
+const packed = { type_url: 'type.googleapis.com/google.rpc.BadRequest', value: Buffer.from(packedBytes) };
+const staticPacked = () => ({ type_url: packed.type_url, value: Uint8Array.from(packedBytes) });
 
 const cases: AgreementCase[] = [
   agreement(
@@ -266,6 +278,27 @@ const cases: AgreementCase[] = [
     new pb.OutliersResponse({ indices: [7, 113, 835] }),
     outliers.pb.OutliersResponse,
     { indices: [7, 113, 835] },
+  ),
+  agreement(
+    'google.protobuf.Any',
+    googleAny.protobuf.Any,
+    new googleAny.protobuf.Any(staticPacked()),
+    statusProto.google.protobuf.Any,
+    packed,
+  ),
+  agreement(
+    'google.rpc.Status',
+    googleStatus.rpc.Status,
+    googleStatus.rpc.Status.fromObject({ code: 3, message: 'bad rectangle', details: [staticPacked()] }),
+    statusProto.google.rpc.Status,
+    { code: 3, message: 'bad rectangle', details: [packed] },
+  ),
+  agreement(
+    'google.rpc.BadRequest',
+    googleErrorDetails.rpc.BadRequest,
+    googleErrorDetails.rpc.BadRequest.fromObject({ field_violations: [violation, violation] }),
+    errorDetails.google.rpc.BadRequest,
+    { field_violations: [violation, violation] },
   ),
 ];
 

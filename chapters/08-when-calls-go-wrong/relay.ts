@@ -1,0 +1,31 @@
+// Deadline propagation. The front server answers SayHello by asking a back
+// end, and passes its own call as the `parent` of the back-end call. grpc-js
+// then gives the back-end call the parent's deadline (propagate.DEADLINE) and
+// cancels it when the parent is cancelled (propagate.CANCELLATION), so the
+// back end stops the moment the client gives up. SayHelloAgain makes the same
+// back-end call without a parent, as code that forgets does: the back end
+// goes on working for a client that is long gone.
+import * as grpc from '@grpc/grpc-js';
+import { helloworld } from '../../generated/static/hello.ts';
+import { callUnary, deadlineIn, isServiceError } from '../shared/client.ts';
+import { unaryHandler } from '../shared/handlers.ts';
+import { RpcError } from '../shared/rpc-error.ts';
+
+export function relayHandlers(backend: helloworld.GreeterClient): helloworld.UnimplementedGreeterService {
+  const relay = (propagate: boolean) =>
+    unaryHandler<helloworld.HelloRequest, helloworld.HelloReply>(async (request, call) => {
+      // The back-end call's deadline is the earlier of its own and its parent's.
+      const options: grpc.CallOptions = propagate
+        ? { deadline: deadlineIn(), parent: call, propagate_flags: grpc.propagate.DEFAULTS }
+        : { deadline: deadlineIn() };
+      try {
+        const reply = await callUnary(backend.SayHello, request, options);
+        return new helloworld.HelloReply({ message: `${reply.message}, by way of the front` });
+      } catch (error) {
+        // The back end's status becomes ours, saying where it came from.
+        if (isServiceError(error)) throw new RpcError(error.code, `back end: ${error.details}`);
+        throw error;
+      }
+    });
+  return { SayHello: relay(true), SayHelloAgain: relay(false) };
+}
