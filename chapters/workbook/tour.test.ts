@@ -19,6 +19,7 @@ test('npm start runs every chapter and prints one summary line each', async () =
     '✔ 05 two way push: calling back a vanished client: UNAVAILABLE; 7 tasks pushed to 2 clients, 7 done, none twice across a server restart (1 repeat delivery skipped)',
     '✔ 06 gcn scoring: karate club 33/34 placed right from 2 labels; refused 7 × INVALID_ARGUMENT, 1 × RESOURCE_EXHAUSTED',
     '✔ 07 metrics outliers: original request → [7, 113, 835], 3 bad ones refused; 4,200,000 B: RESOURCE_EXHAUSTED at 4 MiB, [7, 113, 835] with a raised limit, [7, 113, 835] streamed',
+    '✔ 08 when calls go wrong: DEADLINE_EXCEEDED, back end cancelled with its caller; 3 stream shapes cancelled, 0 steps after; INVALID_ARGUMENT with 3 field violations; RESOURCE_EXHAUSTED over 4 MiB; UNAVAILABLE retried, OK at attempt 3; hostile bytes → INTERNAL, INTERNAL, UNIMPLEMENTED, still serving',
     '✔ 09 metadata interceptors tls: 4 calls answered; refused with INVALID_ARGUMENT, UNAUTHENTICATED ×4, PERMISSION_DENIED, UNAVAILABLE ×3',
     '✔ 10 operating a service: MyService SERVING → NOT_SERVING → SERVING; reflection listed 6 services; frozen peer → UNAVAILABLE; shutdown delivered 8/8 features',
     '✔ 11 many servers: round_robin a 3, b 3, c 3, 0 failed after b stopped; retry answered on attempt 3; maxAttempts 10 capped at 5; throttled 4 calls to 8 attempts; hedging 2/2 answered by fast; waitForReady answered once the server started; gzip 6.2× smaller on 64 KiB of words',
