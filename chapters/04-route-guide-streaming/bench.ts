@@ -13,6 +13,7 @@ import { makeFeatures } from './feature-generator.ts';
 import { addRouteGuide, createRouteGuide } from './route-guide.ts';
 import { openRouteGuide } from './route-guide-client.ts';
 import { EVERYWHERE } from './stream-control.ts';
+import { median } from '../shared/measure.ts';
 
 const FEATURES = 100_000;
 const STREAM_RUNS = 5;
@@ -20,7 +21,6 @@ const ROUND_TRIPS = 2_000;
 const WARM_UP = 200;
 
 const { Point, RouteNote } = routeguide;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (value: number) => `${value.toFixed(3)} ms`;
 

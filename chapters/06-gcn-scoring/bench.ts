@@ -24,6 +24,7 @@ import { encodeGraph } from './graph-encoder.ts';
 import { randomFeatureModel } from './models.ts';
 import { BENCHMARK_SHAPE, randomGraph } from './random-graph.ts';
 import { encodeScores } from './scores-codec.ts';
+import { median } from '../shared/measure.ts';
 
 const TARGET_MS = 2_000; // the original Python service (grpcio + numpy/scipy) took about 2.25 s on this machine
 const SHAPE = BENCHMARK_SHAPE;
@@ -34,7 +35,6 @@ const { runs: runsText } = parseCommandLine(
 );
 const runs = Math.max(1, Number(runsText) || 5);
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => (Number.isNaN(value) ? '—' : value.toFixed(0)).padStart(6);
 const load = () => loadavg().map((value) => value.toFixed(1)).join(', ');
 const callOptions = (): CallOptions => ({ deadline: new Date(Date.now() + 60_000) });

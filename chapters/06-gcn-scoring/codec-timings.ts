@@ -1,13 +1,13 @@
 // How long each protobuf codec takes with the benchmark's request and reply:
 // google-protobuf (the static stubs), protobuf.js (proto-loader) and this
 // chapter's hand-written codec. bench.ts prints the table; the lesson quotes it.
-import { performance } from 'node:perf_hooks';
 import type { ProtoGrpcType as GcnProto } from '../../generated/proto-loader/gcn.ts';
 import * as gcn from '../../generated/static/gcn.ts';
 import { loadProto } from '../shared/proto-loader.ts';
 import { decodeGraph } from './graph-decoder.ts';
 import { encodeGraph, type GraphMessage } from './graph-encoder.ts';
 import { decodeScores, encodeScores, type ScoredNodes } from './scores-codec.ts';
+import { medianMs } from '../shared/measure.ts';
 
 const gcnProto = loadProto<GcnProto>('gcn.proto');
 
@@ -19,16 +19,6 @@ export interface CodecTimings {
   decodeRequest: number;
   encodeReply: number;
   decodeReply: number;
-}
-
-function medianMs(runs: number, work: () => unknown): number {
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 
 /** Median of `runs` timings per step. The hand-written codec goes first, while the heap is still small. */

@@ -13,6 +13,7 @@ import { CODEC_PATHS, handTunedPath, transportOnlyPath, type CodecPath } from '.
 import { timeCodecs } from './codec-timings.ts';
 import { cpuMetrics, PLANTED_OUTLIERS } from './original-dataset.ts';
 import { batchesOf, OutliersCalls } from './outliers-client.ts';
+import { median } from '../shared/measure.ts';
 
 const METRICS = 1_000_000;
 const TARGET_MS = 900;
@@ -25,7 +26,6 @@ const DEADLINE_MS = 120_000;
 const PLANTED = PLANTED_OUTLIERS.map(([index]) => index);
 
 const MB = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 function timed<T>(work: () => T): { value: T; ms: number } {

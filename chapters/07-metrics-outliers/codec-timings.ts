@@ -1,13 +1,13 @@
 // The three codecs alone, with no network: how long each takes to encode and
 // decode one large OutliersRequest. bench.ts prints these beside the
 // end-to-end times, so that the lesson can say where the time goes.
-import { performance } from 'node:perf_hooks';
 import type { ProtoGrpcType as OutliersProto } from '../../generated/proto-loader/outliers.ts';
 import { pb } from '../../generated/static/outliers.ts';
 import { loadProto } from '../shared/proto-loader.ts';
 import { toStaticRequest, type CpuMetric } from './original-dataset.ts';
 import { decodeOutliersRequest } from './request-decoder.ts';
 import { encodeOutliersRequest } from './request-encoder.ts';
+import { medianMs } from '../shared/measure.ts';
 
 export interface CodecTiming {
   codec: string;
@@ -16,17 +16,6 @@ export interface CodecTiming {
   decode: number;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-function time(runs: number, work: () => unknown): number {
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
 
 /** Times each codec on `metrics`: the two general ones once (they take seconds), the hand-tuned one five times. */
 export function timeCodecs(metrics: CpuMetric[], slowRuns = 1, fastRuns = 5): CodecTiming[] {
@@ -38,18 +27,18 @@ export function timeCodecs(metrics: CpuMetric[], slowRuns = 1, fastRuns = 5): Co
   return [
     {
       codec: 'static stubs (google-protobuf)',
-      encode: time(slowRuns, () => staticRequest.serialize()),
-      decode: time(slowRuns, () => pb.OutliersRequest.deserialize(staticBytes)),
+      encode: medianMs(slowRuns, () => staticRequest.serialize()),
+      decode: medianMs(slowRuns, () => pb.OutliersRequest.deserialize(staticBytes)),
     },
     {
       codec: 'proto-loader (protobuf.js)',
-      encode: time(slowRuns, () => loaderCodec.serialize(plain)),
-      decode: time(slowRuns, () => loaderCodec.deserialize(bytes)),
+      encode: medianMs(slowRuns, () => loaderCodec.serialize(plain)),
+      decode: medianMs(slowRuns, () => loaderCodec.deserialize(bytes)),
     },
     {
       codec: 'hand-tuned (this chapter)',
-      encode: time(fastRuns, () => encodeOutliersRequest(plain)),
-      decode: time(fastRuns, () => decodeOutliersRequest(bytes)),
+      encode: medianMs(fastRuns, () => encodeOutliersRequest(plain)),
+      decode: medianMs(fastRuns, () => decodeOutliersRequest(bytes)),
     },
   ];
 }

@@ -14,8 +14,8 @@ import { chapterServerOptions, startChapterServer } from './chapter-server.ts';
 import { addMetadataServices } from './metadata-services.ts';
 import { bearerToken, channelCredentials } from './tls-credentials.ts';
 import { DEMO_TOKENS, demoTokenTable } from './tokens.ts';
+import { median } from '../shared/measure.ts';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function medianMs(runs: number, work: () => unknown): Promise<number> {
   const times: number[] = [];

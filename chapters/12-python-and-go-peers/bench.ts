@@ -11,6 +11,7 @@ import { startServer } from '../shared/server.ts';
 import { runProcess } from '../shared/testing.ts';
 import { startPythonServer } from './pairings.ts';
 import { CHAPTER_DIR, missingPeerTools, PYTHON, SETUP_HINT } from './toolchain.ts';
+import { median } from '../shared/measure.ts';
 
 const METRICS = 1_000_000;
 const RUNS = 5;
@@ -25,7 +26,6 @@ interface TimedCall {
   indices: number[];
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 const missing = missingPeerTools();

@@ -30,6 +30,21 @@ export function timeCalls(fn: () => unknown, budgetMs = 100): Timing {
     perCall.push((elapsed * 1000) / n);
     calls += n;
   }
-  perCall.sort((a, b) => a - b);
-  return { microsPerCall: perCall[Math.floor(batchCount / 2)], calls };
+  return { microsPerCall: median(perCall), calls };
+}
+
+/** The middle value (the upper middle for an even count), which one slow run cannot move. */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
+/** Runs `work` `runs` times and returns the median of its wall times, in milliseconds. */
+export function medianMs(runs: number, work: () => unknown): number {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  return median(times);
 }

@@ -5,6 +5,7 @@ import { helloworld } from '../../generated/static/hello.ts';
 import { routeguide } from '../../generated/static/route_guide.ts';
 import { parseAddress, parseAddressList, parseClientAddressesArgs, parsePort, UsageError } from './cli.ts';
 import { callUnary, deadlineIn, describeError } from './client.ts';
+import { median } from './measure.ts';
 import { seededRandom } from './seeded-random.ts';
 import { clientStreamingHandler, unaryHandler } from './handlers.ts';
 import { RpcError } from './rpc-error.ts';
@@ -188,5 +189,13 @@ describe('seeded random numbers', () => {
     assert.notDeepEqual(draw(8), first);
     assert.ok(first.every((x) => x >= 0 && x < 1));
     assert.equal(new Set(first).size, 1000);
+  });
+});
+
+describe('medians', () => {
+  test('the middle value, the upper middle for an even count, whatever the order', () => {
+    assert.equal(median([3, 1, 2]), 2);
+    assert.equal(median([4, 1, 3, 2]), 3);
+    assert.equal(median([7]), 7);
   });
 });

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chapterFolders, REPO_ROOT } from '../shared/repo-files.ts';
+import { median } from '../shared/measure.ts';
 
 const CHAPTER_TARGET_MS = 2_000;
 const TEST_SUITE_TARGET_MS = 120_000;
@@ -21,7 +22,6 @@ function timeCommand(command: string, args: string[]): number {
   return elapsed;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 let overTarget = 0;
 console.log(`Chapter tours, ${RUNS_PER_CHAPTER} runs each of npx tsx chapters/NN-slug (target < ${CHAPTER_TARGET_MS} ms wall):`);
