@@ -78,7 +78,7 @@ describe('getTask: each client gets its own tasks', () => {
     const expected: [Metadata, string][] = [
       [new Metadata(), 'metadata "client-id" is required: it names the client whose tasks these are'],
       [bad, `client-id must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit; got "alice smith"`],
-      // HTTP/2 joins a repeated header into one value.
+      // Two client-id fields, joined into one value by Node's http2 module (not by HTTP/2).
       [twice, `client-id must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit; got "alice, bob"`],
     ];
     for (const [metadata, details] of expected) {
