@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { status } from '@grpc/grpc-js';
 import { agreeWithin, describeRecord, firstDifference, parseRecords, type CallRecord } from './call-records.ts';
-import { buildGoClients } from './go-clients.ts';
+import { startServerProcess } from '../shared/testing.ts';
+import { buildGoClients, goServerBinary } from './go-clients.ts';
+import { peerService } from './peer-services.ts';
+import { runScenario } from './ts-client.ts';
 import { formatMatrix } from './matrix.ts';
 import { allPairings, checkAllPairings, describePairing, missingSide, runPairing, startPeerServers, type PeerServers } from './pairings.ts';
 import { peerSkip, requirePeers, SETUP_HINT } from './toolchain.ts';
@@ -29,6 +32,20 @@ describe('every client against every server, in every language', { skip: peerSki
       if (!pairing.service.tolerance) assert.deepEqual(actual, expected);
     });
   }
+});
+
+describe('the Go pb.Outliers server that compare-outliers.ts times', { skip: peerSkip() }, () => {
+  test('gives the TypeScript client every outcome the other servers give, refusals included', async () => {
+    requirePeers();
+    const server = await startServerProcess(await goServerBinary('outliers-server'), ['--port', '0']);
+    try {
+      const outliers = peerService('pb.Outliers');
+      assert.deepEqual(await runScenario(server.address, outliers.scenario ?? []), outliers.expected);
+    } finally {
+      const stopped = await server.interrupt();
+      assert.match(stopped.stdout, /finishing in-flight calls, then stopping\nstopped\n$/);
+    }
+  });
 });
 
 test('the pairings: every client language against every server language, except TypeScript with itself; the original tutorials\' other services from their Python clients', () => {

@@ -79,8 +79,9 @@ export async function startPeerServers(): Promise<PeerServers> {
   };
 }
 
-export function startPythonServer(): Promise<ServerProcess> {
-  return startServerProcess(PYTHON, [join(CHAPTER_DIR, 'python/server.py'), '--port', '0']);
+/** python/server.py on a free port; a benchmark passes a longer `lifetimeMs` than the default minute. */
+export function startPythonServer(options?: { lifetimeMs?: number }): Promise<ServerProcess> {
+  return startServerProcess(PYTHON, [join(CHAPTER_DIR, 'python/server.py'), '--port', '0'], options);
 }
 
 /** Runs a foreign client to completion and returns the records it printed. */
