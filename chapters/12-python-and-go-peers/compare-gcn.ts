@@ -12,20 +12,15 @@ import { scoreGraph } from '../06-gcn-scoring/gcn.ts';
 import { randomFeatureModel } from '../06-gcn-scoring/models.ts';
 import { BENCHMARK_SHAPE, randomGraph } from '../06-gcn-scoring/random-graph.ts';
 import { decodeScores } from '../06-gcn-scoring/scores-codec.ts';
-import { parseCommandLine } from '../shared/cli.ts';
 import { startServerScript } from '../shared/testing.ts';
 import { startPythonServer } from './pairings.ts';
-import { compareServers, formatComparison, loadAverage } from './same-bytes.ts';
+import { compareServers, formatComparison, loadAverage, runsFromCommandLine, SERVER_LIFETIME_MS } from './same-bytes.ts';
 import { missingPeerTools, SETUP_HINT } from './toolchain.ts';
 
 /** As in the interop tests: float32 scores, summed in a different order by numpy. */
 const TOLERANCE = 1e-5;
-const SERVER_LIFETIME_MS = 20 * 60_000;
 
-const { runs: runsText } = parseCommandLine('Usage: npx tsx chapters/12-python-and-go-peers/compare-gcn.ts [--runs 3]', {
-  runs: { type: 'string', default: '3' },
-});
-const runs = Math.max(1, Number(runsText) || 3);
+const runs = runsFromCommandLine('compare-gcn.ts');
 
 if (missingPeerTools().length > 0) {
   console.log(`skipped: ${SETUP_HINT}`);

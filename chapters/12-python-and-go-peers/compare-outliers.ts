@@ -8,21 +8,16 @@
 import { pb } from '../../generated/static/outliers.ts';
 import { cpuMetrics, PLANTED_OUTLIERS } from '../07-metrics-outliers/original-dataset.ts';
 import { encodeOutliersRequest } from '../07-metrics-outliers/request-encoder.ts';
-import { parseCommandLine } from '../shared/cli.ts';
 import { startServerProcess, startServerScript } from '../shared/testing.ts';
 import { buildGoClients, goServerBinary } from './go-clients.ts';
 import { startPythonServer } from './pairings.ts';
-import { compareServers, formatComparison, loadAverage } from './same-bytes.ts';
+import { compareServers, formatComparison, loadAverage, runsFromCommandLine, SERVER_LIFETIME_MS } from './same-bytes.ts';
 import { missingPeerTools, SETUP_HINT } from './toolchain.ts';
 
 const METRICS = 1_000_000;
 const PLANTED = PLANTED_OUTLIERS.map(([index]) => index).join();
-const SERVER_LIFETIME_MS = 20 * 60_000;
 
-const { runs: runsText } = parseCommandLine('Usage: npx tsx chapters/12-python-and-go-peers/compare-outliers.ts [--runs 3]', {
-  runs: { type: 'string', default: '3' },
-});
-const runs = Math.max(1, Number(runsText) || 3);
+const runs = runsFromCommandLine('compare-outliers.ts');
 
 if (missingPeerTools().length > 0) {
   console.log(`skipped: ${SETUP_HINT}`);

@@ -7,7 +7,19 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import * as grpc from '@grpc/grpc-js';
+import { parseCommandLine } from '../shared/cli.ts';
 import { median } from '../shared/measure.ts';
+
+/** A server started for a comparison is stopped after this long, however the run is going. */
+export const SERVER_LIFETIME_MS = 20 * 60_000;
+
+/** The --runs N a comparison script was given (default 3). */
+export function runsFromCommandLine(script: string): number {
+  const { runs } = parseCommandLine(`Usage: npx tsx chapters/12-python-and-go-peers/${script} [--runs 3]`, {
+    runs: { type: 'string', default: '3' },
+  });
+  return Math.max(1, Number(runs) || 3);
+}
 
 export interface ServerUnderTest<Reply> {
   name: string;
