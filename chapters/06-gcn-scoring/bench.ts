@@ -106,4 +106,5 @@ const row = (t: CodecTimings) =>
 for (const timings of timeCodecs(graph, { ids: decoded.ids, scores }, codecRuns)) console.log(row(timings));
 
 console.log(`\nLoad average at end: ${load()}`);
+console.log('Against a Python grpcio + numpy server, same bytes, one client: npx tsx chapters/12-python-and-go-peers/compare-gcn.ts');
 process.exitCode = handMedian < TARGET_MS ? 0 : 1;

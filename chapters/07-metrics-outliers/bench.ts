@@ -126,4 +126,5 @@ for (const { codec, encode, decode } of timeCodecs(metrics.value)) {
 console.log(`load average at end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 const met = best < TARGET_MS;
 console.log(`hand-tuned Detect median ${ms(best)}: ${met ? 'under' : 'OVER'} the ${ms(TARGET_MS)} target`);
+console.log('Against numpy and grpc-go servers, same bytes, one client: npx tsx chapters/12-python-and-go-peers/compare-outliers.ts');
 process.exitCode = met ? 0 : 1;
