@@ -14,8 +14,8 @@ export function hasChromium(): boolean {
 }
 
 /** node:test's `skip` option for a test that needs Chromium: the hint, or false to run it. */
-export function browserSkip(env: NodeJS.ProcessEnv = process.env): string | false {
-  return !hasChromium() && env.CI !== 'true' ? BROWSER_HINT : false;
+export function browserSkip(present: boolean = hasChromium(), env: NodeJS.ProcessEnv = process.env): string | false {
+  return !present && env.CI !== 'true' ? BROWSER_HINT : false;
 }
 
 /**

@@ -98,7 +98,8 @@ function closeGracefully(server: http.Server | http2.Http2Server, graceMs: numbe
 function servePage({ html, script }: PageFiles): Handler {
   return (request, response) => {
     const files: Record<string, PageFile> = { '/': html, '/page.js': script };
-    const body = request.method === 'GET' ? files[request.url ?? ''] : undefined;
+    const path = new URL(request.url ?? '/', 'http://page').pathname; // without ?server=…
+    const body = request.method === 'GET' ? files[path] : undefined;
     if (!body) {
       response.writeHead(404, { 'content-type': 'text/plain' });
       response.end(`${request.method} ${request.url}: not found\n`);
