@@ -12,16 +12,9 @@
 //
 // Check your work: npm run exercises -- 13
 
-export class ConnectJsonError extends Error {
-  constructor(
-    /** The Connect code as sent: "invalid_argument", "not_found", … */
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = `ConnectJsonError[${code}]`;
-  }
-}
+import { ConnectJsonError } from '../connect-json-error.ts';
+
+export { ConnectJsonError };
 
 export async function sayHelloByHand(baseUrl: string, name: string): Promise<string> {
   // TODO: replace this with the fetch call described above.

@@ -2,16 +2,9 @@
 // POST whose body is the request message in JSON; an error is an HTTP status
 // plus a JSON body with the code and message.
 
-export class ConnectJsonError extends Error {
-  constructor(
-    /** The Connect code as sent: "invalid_argument", "not_found", … */
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = `ConnectJsonError[${code}]`;
-  }
-}
+import { ConnectJsonError } from '../../connect-json-error.ts';
+
+export { ConnectJsonError };
 
 export async function sayHelloByHand(baseUrl: string, name: string): Promise<string> {
   const response = await fetch(`${baseUrl}/helloworld.Greeter/SayHello`, {
