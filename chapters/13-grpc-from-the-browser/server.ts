@@ -18,7 +18,7 @@ const values = parseCommandLine(usage, {
   port: { type: 'string', default: '50051' },
   'web-port': { type: 'string', default: '8080' },
 });
-const { port, webPort } = orExitWithUsage(usage, () => ({ port: parsePort(values.port), webPort: parsePort(values['web-port']) }));
+const { port, webPort } = orExitWithUsage(usage, () => ({ port: parsePort(values.port), webPort: parsePort(values['web-port'], '--web-port') }));
 
 let server: RunningWebServer;
 try {
