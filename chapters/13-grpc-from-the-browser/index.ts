@@ -14,7 +14,8 @@ import { startWebServer, type RunningWebServer } from './web-server.ts';
 const { Point, Rectangle } = routeguide;
 
 async function tour(t: Transcript): Promise<string> {
-  const server = await startWebServer({ featureIntervalMs: 5 });
+  // A pause between features long enough for Stop to land mid-stream, even on a busy machine.
+  const server = await startWebServer({ featureIntervalMs: 10 });
   try {
     t.step(`One connect-node server, two listeners: HTTP/2 on ${server.grpcAddress}, HTTP/1.1 (the page) on ${server.pageUrl}`);
 
