@@ -1,11 +1,14 @@
 // `npm run generate`: rebuilds generated/ from protos/, the single source of truth.
 //   generated/static        TypeScript message classes (google-protobuf runtime) and
 //                           @grpc/grpc-js service definitions and clients, by buf + protoc-gen-ts
+//   generated/es            protobuf-es messages and service descriptors (@bufbuild/protobuf
+//                           runtime), for chapter 13's Connect server and browser page,
+//                           by buf + protoc-gen-es
 //   generated/proto-loader  types for loading protos/ at run time with @grpc/proto-loader,
 //                           by proto-loader-gen-types
 //   generated/wire-rules    what every request must look like on the wire, for the
 //                           check that servers run before decoding (chapters/shared/wire-check.ts)
-// Both tools install from the npm registry alone; nothing is downloaded at build time.
+// All the tools install from the npm registry alone; nothing is downloaded at build time.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,7 +19,7 @@ import { filesUnder, REPO_ROOT } from '../chapters/shared/repo-files.ts';
 import { rulesFor } from '../chapters/shared/wire-rules.ts';
 const require = createRequire(import.meta.url);
 
-export const GENERATED_FOLDERS = ['generated/static', 'generated/proto-loader', 'generated/wire-rules'] as const;
+export const GENERATED_FOLDERS = ['generated/static', 'generated/es', 'generated/proto-loader', 'generated/wire-rules'] as const;
 
 /** Every .proto below protos/, as import paths ("hello.proto", "google/rpc/error_details.proto"). */
 export function protoFiles(): string[] {
@@ -32,6 +35,7 @@ export function generate(outRoot: string = REPO_ROOT): void {
   const run = (script: string, args: string[]) =>
     execFileSync(process.execPath, [require.resolve(script), ...args], { cwd: REPO_ROOT, stdio: 'inherit' });
 
+  // One buf run writes generated/static and generated/es (protos/buf.gen.yaml).
   run('@bufbuild/buf/bin/buf', ['generate', '--template', 'protos/buf.gen.yaml', '--output', resolve(outRoot)]);
   run('@grpc/proto-loader/build/bin/proto-loader-gen-types.js', [
     ...loaderFlags(),

@@ -15,10 +15,14 @@ export interface Bounds {
 
 /** The rectangle's bounds; INVALID_ARGUMENT if a corner is missing or not on Earth. */
 export function boundsOf(rectangle: routeguide.Rectangle): Bounds {
-  if (!rectangle.has_lo || !rectangle.has_hi) {
-    throw new RpcError(status.INVALID_ARGUMENT, `rectangle.${rectangle.has_lo ? 'hi' : 'lo'} is missing: a rectangle needs two corners`);
+  return boundsOfCorners(rectangle.has_lo ? rectangle.lo : undefined, rectangle.has_hi ? rectangle.hi : undefined);
+}
+
+/** The same, for corners from any runtime (chapter 13's protobuf-es messages); undefined is a missing corner. */
+export function boundsOfCorners(lo: PointLike | undefined, hi: PointLike | undefined): Bounds {
+  if (!lo || !hi) {
+    throw new RpcError(status.INVALID_ARGUMENT, `rectangle.${lo ? 'hi' : 'lo'} is missing: a rectangle needs two corners`);
   }
-  const { lo, hi } = rectangle;
   checkPoint(lo, 'rectangle.lo');
   checkPoint(hi, 'rectangle.hi');
   return {

@@ -13,24 +13,7 @@ PACKAGES=(
   protoc-gen-go protoc-gen-go-grpc
 )
 
-if ! command -v apt-get >/dev/null; then
-  echo "setup:interop needs apt-get (Debian or Ubuntu). Install these packages' equivalents by hand:" >&2
-  echo "  ${PACKAGES[*]}" >&2
-  exit 1
-fi
-
-if [ "$(id -u)" -eq 0 ]; then
-  as_root=()
-elif command -v sudo >/dev/null; then
-  as_root=(sudo)
-else
-  echo "setup:interop must install packages as root, and sudo is not available. As root, run:" >&2
-  echo "  apt-get update && apt-get install -y --no-install-recommends ${PACKAGES[*]}" >&2
-  exit 1
-fi
-
-"${as_root[@]}" apt-get update
-"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${PACKAGES[@]}"
+bash chapters/shared/apt-install.sh setup:interop "${PACKAGES[@]}"
 echo "interop peers installed: npm test now runs chapter 12's pairings"
 
 # The first Go build compiles grpc-go from source (a minute or more); doing it

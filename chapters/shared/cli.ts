@@ -71,10 +71,11 @@ export function orExitWithUsage<T>(usage: string, read: () => T): T {
   }
 }
 
-export function parsePort(text: string): number {
+/** `flag` names the option in the message, for a server with more than one port. */
+export function parsePort(text: string, flag = '--port'): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65535) {
-    throw new UsageError(`--port must be a whole number from 0 to 65535, got "${text}"`);
+    throw new UsageError(`${flag} must be a whole number from 0 to 65535, got "${text}"`);
   }
   return port;
 }

@@ -24,5 +24,6 @@ test('npm start runs every chapter and prints one summary line each', async () =
     '✔ 10 operating a service: MyService SERVING → NOT_SERVING → SERVING; reflection listed 6 services; frozen peer → UNAVAILABLE; shutdown delivered 8/8 features',
     '✔ 11 many servers: round_robin a 3, b 3, c 3, 0 failed after b stopped; retry answered on attempt 3; maxAttempts 10 capped at 5; throttled 4 calls to 8 attempts; hedging 2/2 answered by fast; waitForReady answered once the server started; gzip 6.2× smaller on 64 KiB of words',
     '✔ 12 python and go peers: 24/24 pairings agree across TypeScript, Python and Go',
+    '✔ 13 grpc from the browser: 4/4 protocols greeted on one port (INVALID_ARGUMENT for an empty name); grpc-js streamed 100 features; Chromium: connect and grpc-web greeted 2/2, refused INVALID_ARGUMENT, done: 100 features, Stop cancelled 2/2 server streams, client streaming UNKNOWN',
   ]);
 });
