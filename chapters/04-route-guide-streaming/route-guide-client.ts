@@ -43,7 +43,7 @@ export async function recordRoute(
 ): Promise<routeguide.RouteSummary> {
   let call!: ReturnType<routeguide.RouteGuideClient['RecordRoute']>;
   const summary = new Promise<routeguide.RouteSummary>((resolve, reject) => {
-    call = client.RecordRoute(options, (error, reply) => (error ? reject(error) : resolve(reply!)));
+    call = client.RecordRoute(options, (error, reply) => (error || !reply ? reject(error) : resolve(reply)));
   });
   // The call can fail while we are still writing (the server refused a point).
   // Returned below, that failure reaches the caller; marking it handled now
