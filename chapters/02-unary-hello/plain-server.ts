@@ -24,7 +24,10 @@ const server = new Server();
 server.addService(UnimplementedGreeterService.definition, greeter);
 // localhost: loopback only. Port 0 lets the OS pick a free port.
 server.bindAsync(`localhost:${port}`, ServerCredentials.createInsecure(), (error, boundPort) => {
-  if (error) throw error;
+  if (error) {
+    console.error(`could not listen on localhost:${port}: ${error.message}`);
+    process.exit(1);
+  }
   console.log(`Greeter listening on localhost:${boundPort}`);
 });
 // Ctrl-C: stop taking calls, let the running ones finish, then exit.
