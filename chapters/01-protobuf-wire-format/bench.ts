@@ -12,7 +12,7 @@ for (const { format, bytes, encode, decode } of results) {
       `${encode.microsPerCall.toFixed(0).padStart(9)}   ${decode.microsPerCall.toFixed(0).padStart(9)}`,
   );
 }
-const [staticStubs, protobufJs, json] = results as [(typeof results)[0], (typeof results)[0], (typeof results)[0]];
+const [staticStubs, protobufJs, json] = results;
 const times = (slow: number, fast: number) => `${(slow / fast).toFixed(1)}×`;
 console.log(`JSON is ${times(json.bytes, staticStubs.bytes)} the size of protobuf.`);
 console.log(

@@ -56,7 +56,7 @@ async function tour(t: Transcript): Promise<string> {
         `encode ${encode.microsPerCall.toFixed(0).padStart(5)} µs   decode ${decode.microsPerCall.toFixed(0).padStart(5)} µs`,
     );
   }
-  const [protobuf, , json] = results as [(typeof results)[0], (typeof results)[0], (typeof results)[0]];
+  const [protobuf, , json] = results;
   t.note(`protobuf is ${(json.bytes / protobuf.bytes).toFixed(1)}× smaller than JSON.`);
   const rounds = jsonSpeedRounds();
   const spread = (ratios: number[]) =>

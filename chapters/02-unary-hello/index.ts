@@ -39,7 +39,7 @@ async function tour(t: Transcript): Promise<string> {
     }
     t.note(`${agreed} of 4 pairings answered "Hello, World": on the wire, both kinds of stub are the same.`);
 
-    const [client] = clients as [GreeterCalls];
+    const [client] = clients;
     const statusesSeen: string[] = [];
     const noteFailure = (error: unknown) => void statusesSeen.push(t.failed(error));
     t.step('The second method of the same service');

@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { after, before, describe, test } from 'node:test';
 import { status } from '@grpc/grpc-js';
 import { routeguide } from '../../generated/static/route_guide.ts';
+import type { SomeHandlers } from '../shared/handlers.ts';
 import { startServer, type RunningServer } from '../shared/server.ts';
 import { carelessListFeatures } from './careless-list-features.ts';
 import { makeFeatures } from './feature-generator.ts';
@@ -41,7 +42,7 @@ describe('backpressure', () => {
     const careless = await startServer((s) =>
       s.addService(routeguide.UnimplementedRouteGuideService.definition, {
         ListFeatures: carelessListFeatures(guide.features, (most) => (mostBuffered = most)),
-      }),
+      } satisfies SomeHandlers<routeguide.UnimplementedRouteGuideService>),
     );
     try {
       assert.deepEqual(await readSlowly(careless.address, guide.features.all, 500, 5), { received: TOTAL, inOrder: true });

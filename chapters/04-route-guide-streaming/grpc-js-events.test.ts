@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import type { sendUnaryData, ServerReadableStream, ServerWritableStream } from '@grpc/grpc-js';
 import { routeguide } from '../../generated/static/route_guide.ts';
 import { deadlineIn } from '../shared/client.ts';
+import type { SomeHandlers } from '../shared/handlers.ts';
 import { startServer } from '../shared/server.ts';
 import { openRouteGuide } from './route-guide-client.ts';
 
@@ -35,7 +36,7 @@ async function eventLogger() {
         call.on('cancelled', () => log.push('cancelled'));
         call.on('close', () => done.emit('closed'));
       },
-    }),
+    } satisfies SomeHandlers<routeguide.UnimplementedRouteGuideService>),
   );
   const next = (event: 'point' | 'closed') => once(done, event, { signal: AbortSignal.timeout(5_000) });
   return { log, server, next };

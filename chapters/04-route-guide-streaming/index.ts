@@ -2,12 +2,13 @@
 // streaming server owes its clients: backpressure, cancellation, limits.
 import { routeguide } from '../../generated/static/route_guide.ts';
 import { runTour } from '../shared/chapter.ts';
-import { startServer, type RunningServer } from '../shared/server.ts';
+import type { SomeHandlers } from '../shared/handlers.ts';
+import { startServer } from '../shared/server.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import { carelessListFeatures } from './careless-list-features.ts';
 import { DEFAULT_FEATURE_FILE, loadFeatureFile } from './feature-file.ts';
 import { makeFeatures } from './feature-generator.ts';
-import { addRouteGuide, createRouteGuide } from './route-guide.ts';
+import { addRouteGuide, createRouteGuide, type RouteGuide } from './route-guide.ts';
 import { showStreamControl } from './stream-control.ts';
 import { walkThrough } from './walkthrough.ts';
 
@@ -16,16 +17,19 @@ async function tour(t: Transcript): Promise<string> {
   const big = createRouteGuide(makeFeatures(2_000, 5));
   const tiny = createRouteGuide([], { maxNotes: 2 });
   let carelessMostBuffered: number | undefined;
-  const servers = await Promise.all([
-    ...[main, big, tiny].map((guide) => startServer((server) => addRouteGuide(server, guide))),
+  const serve = (guide: RouteGuide) => startServer((server) => addRouteGuide(server, guide));
+  const [mainServer, bigServer, tinyServer, carelessServer] = await Promise.all([
+    serve(main),
+    serve(big),
+    serve(tiny),
     // Only ListFeatures; grpc-js answers the other methods with UNIMPLEMENTED.
     startServer((server) =>
       server.addService(routeguide.UnimplementedRouteGuideService.definition, {
         ListFeatures: carelessListFeatures(big.features, (most) => (carelessMostBuffered = most)),
-      }),
+      } satisfies SomeHandlers<routeguide.UnimplementedRouteGuideService>),
     ),
   ]);
-  const [mainServer, bigServer, tinyServer, carelessServer] = servers as [RunningServer, RunningServer, RunningServer, RunningServer];
+  const servers = [mainServer, bigServer, tinyServer, carelessServer];
   try {
     t.step(`RouteGuide on ${mainServer.address}, with the ${main.features.all.length} features of features.json`);
     const { featuresListed, route, chatReplies, refused } = await walkThrough(mainServer.address, t);

@@ -57,7 +57,7 @@ export async function pushWalkthrough(t: Transcript): Promise<PushOutcome> {
   };
   const address = contact.running.address;
   const workers = ['alice', 'bob'].map((clientId) => new TaskWorker({ address, clientId, work, backoff: TOUR_BACKOFF }));
-  const [alice, bob] = workers as [TaskWorker, TaskWorker];
+  const [alice, bob] = workers;
   const statusClient = new ContactClient(address, credentials.createInsecure());
   try {
     t.step(`Approach 2: each client opens getTask and the server pushes. Contact on ${address}`);

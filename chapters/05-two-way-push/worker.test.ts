@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { status, type sendUnaryData, type ServerReadableStream, type ServerWritableStream, type ServiceError } from '@grpc/grpc-js';
 import { Empty, Result, ServerMsg, UnimplementedContactService } from '../../generated/static/contact_service.ts';
 import { RpcError } from '../shared/rpc-error.ts';
+import type { SomeHandlers } from '../shared/handlers.ts';
 import { startServer } from '../shared/server.ts';
 import { backoffDelay, type BackoffPolicy } from './backoff.ts';
 import { contactFixture } from './contact-fixture.ts';
@@ -70,7 +71,7 @@ describe('TaskWorker', () => {
           if (++tellResultCalls === 1) callback(new RpcError(status.UNAVAILABLE, 'lost on the way'));
           else service.handlers.tellResult(call, callback);
         },
-      }),
+      } satisfies SomeHandlers<UnimplementedContactService>),
     );
     t.after(() => flaky.stop(100));
     // A short lease, so that a second stream comes soon and brings task 1 back.
@@ -150,7 +151,7 @@ describe('TaskWorker', () => {
         },
         tellResult: () => {},
         sendStatus: () => {},
-      }),
+      } satisfies UnimplementedContactService),
     );
     t.after(() => original.stop(0));
     const { worker, done } = recordingWorker(t, { address: original.address, clientId: 'alice' });

@@ -120,7 +120,7 @@ describe('the auth interceptor on a server', () => {
       callback(null, new HelloReply({ message: `Hello, ${call.request.name}` }));
     };
     server = await startServer(
-      (s) => s.addService(UnimplementedGreeterService.definition, { SayHello: handler, SayHelloAgain: handler }),
+      (s) => s.addService(UnimplementedGreeterService.definition, { SayHello: handler, SayHelloAgain: handler } satisfies helloworld.UnimplementedGreeterService),
       { serverOptions: { interceptors: [authInterceptor(demoTokenTable)] } },
     );
     // Plaintext, and the header set by hand: this test is about the interceptor, not the transport.

@@ -3,6 +3,7 @@
 import { credentials } from '@grpc/grpc-js';
 import { performance } from 'node:perf_hooks';
 import { runTour } from '../shared/chapter.ts';
+import { describeError } from '../shared/client.ts';
 import type { RunningServer } from '../shared/server.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import { issueTestCertificates } from './certificates.ts';
@@ -36,7 +37,7 @@ async function tour(t: Transcript): Promise<string> {
     try {
       credentials.combineChannelCredentials(credentials.createInsecure(), bearerToken(DEMO_TOKENS.reader));
     } catch (error) {
-      t.note(`combineChannelCredentials(createInsecure(), …) throws: ${(error as Error).message}`);
+      t.note(`combineChannelCredentials(createInsecure(), …) throws: ${describeError(error)}`);
     }
 
     await showMutualTls({ address: mutual.address, ca: certs.ca, identity: certs.client }, tally, t);

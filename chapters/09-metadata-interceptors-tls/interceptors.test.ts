@@ -17,7 +17,7 @@ function greeterBehind(interceptors: ServerInterceptor[], events: string[]) {
     events.push('handler');
     callback(null, new HelloReply({ message: `Hello, ${call.request.name}` }));
   };
-  return startServer((s) => s.addService(UnimplementedGreeterService.definition, { SayHello: handler, SayHelloAgain: handler }), {
+  return startServer((s) => s.addService(UnimplementedGreeterService.definition, { SayHello: handler, SayHelloAgain: handler } satisfies helloworld.UnimplementedGreeterService), {
     serverOptions: { interceptors },
   });
 }

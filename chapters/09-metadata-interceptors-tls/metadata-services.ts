@@ -6,6 +6,7 @@ import { Metadata, type handleServerStreamingCall, type handleUnaryCall, type Se
 import { performance } from 'node:perf_hooks';
 import { helloworld } from '../../generated/static/hello.ts';
 import { routeguide } from '../../generated/static/route_guide.ts';
+import type { SomeHandlers } from '../shared/handlers.ts';
 import { toServerError } from '../shared/rpc-error.ts';
 import { greetingFor, type GreetingKind } from '../02-unary-hello/greeting.ts';
 import { METADATA_KEYS } from './metadata-keys.ts';
@@ -70,5 +71,7 @@ export const listCorners: handleServerStreamingCall<routeguide.Rectangle, routeg
 export function addMetadataServices(server: Server): void {
   server.addService(UnimplementedGreeterService.definition, metadataGreeterHandlers);
   // Only ListFeatures: grpc-js answers the other RouteGuide methods with UNIMPLEMENTED.
-  server.addService(UnimplementedRouteGuideService.definition, { ListFeatures: listCorners });
+  server.addService(UnimplementedRouteGuideService.definition, {
+    ListFeatures: listCorners,
+  } satisfies SomeHandlers<routeguide.UnimplementedRouteGuideService>);
 }

@@ -4,6 +4,7 @@ import * as grpc from '@grpc/grpc-js';
 import { routeguide } from '../../generated/static/route_guide.ts';
 import { runClientHalf } from '../shared/chapter.ts';
 import { deadlineIn } from '../shared/client.ts';
+import { messagesOf } from '../shared/streams.ts';
 import { EUROPE } from './feature-feed.ts';
 import { inspect } from './inspection.ts';
 
@@ -23,7 +24,7 @@ Press Ctrl-C on the server while the stream runs to see a graceful shutdown.`,
       const call = client.ListFeatures(EUROPE, { deadline: deadlineIn(10_000) });
       let received = 0;
       // Iterating a stream ends when the call ends OK, and throws its status otherwise.
-      for await (const feature of call as AsyncIterable<routeguide.Feature>) {
+      for await (const feature of messagesOf(call)) {
         t.received(feature.toObject());
         received++;
       }

@@ -6,6 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { status, type handleServerStreamingCall, type Server } from '@grpc/grpc-js';
 import { routeguide } from '../../generated/static/route_guide.ts';
+import type { SomeHandlers } from '../shared/handlers.ts';
 import { RpcError, toServerError } from '../shared/rpc-error.ts';
 
 const { Feature, Point, UnimplementedRouteGuideService } = routeguide;
@@ -76,5 +77,7 @@ export function listFeaturesSlowly({ intervalMs, onCancelled }: FeatureFeedOptio
 
 export function addFeatureFeed(server: Server, options: FeatureFeedOptions): void {
   // Only ListFeatures: grpc-js answers UNIMPLEMENTED for the methods left out.
-  server.addService(UnimplementedRouteGuideService.definition, { ListFeatures: listFeaturesSlowly(options) });
+  server.addService(UnimplementedRouteGuideService.definition, {
+    ListFeatures: listFeaturesSlowly(options),
+  } satisfies SomeHandlers<routeguide.UnimplementedRouteGuideService>);
 }

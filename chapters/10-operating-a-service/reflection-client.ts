@@ -10,6 +10,7 @@ import type { ServerReflectionRequest } from '@grpc/reflection/build/src/generat
 import type { ServerReflectionResponse__Output } from '@grpc/reflection/build/src/generated/grpc/reflection/v1/ServerReflectionResponse';
 import descriptorPb from 'google-protobuf/google/protobuf/descriptor_pb.js';
 import { deadlineIn } from '../shared/client.ts';
+import { asGenerated } from '../shared/proto-loader.ts';
 import { RpcError } from '../shared/rpc-error.ts';
 import { openBidiStream } from './method-calls.ts';
 
@@ -25,7 +26,7 @@ const reflectionProto = protoLoader.loadSync(require.resolve('@grpc/reflection/b
   defaults: true,
   oneofs: true,
 });
-const { ServerReflectionInfo } = reflectionProto['grpc.reflection.v1.ServerReflection'] as unknown as ServerReflectionDefinition;
+const { ServerReflectionInfo } = asGenerated<ServerReflectionDefinition>(reflectionProto['grpc.reflection.v1.ServerReflection']);
 
 export class ReflectionClient {
   readonly #client: grpc.Client;

@@ -99,10 +99,11 @@ export function greeterBackend(name: string, misbehaviour: Misbehaviour = {}): G
       ({ refuseNext = 0, refuseWith = status.UNAVAILABLE, delayMs = 0 } = next);
     },
     addTo(server) {
-      server.addService(helloworld.UnimplementedGreeterService.definition, {
+      const fleetMember: helloworld.UnimplementedGreeterService = {
         SayHello: asFleetMember(staticGreeterHandlers.SayHello),
         SayHelloAgain: asFleetMember(staticGreeterHandlers.SayHelloAgain),
-      });
+      };
+      server.addService(helloworld.UnimplementedGreeterService.definition, fleetMember);
     },
   };
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { pb } from '../../generated/static/outliers.ts';
-import { unaryHandler } from '../shared/handlers.ts';
+import { unaryHandler, type SomeHandlers } from '../shared/handlers.ts';
 import { startServer, type RunningServer } from '../shared/server.ts';
 import { FIRST_READING_SECONDS, PLANTED_OUTLIERS, READINGS } from './original-data-set.ts';
 import { buildGoClients } from './go-clients.ts';
@@ -24,7 +24,7 @@ describe('every client sends the original data set: 1,000 CPU readings, one seco
           received.push(request);
           return new pb.OutliersResponse();
         }),
-      }),
+      } satisfies SomeHandlers<pb.UnimplementedOutliersService>),
     );
   });
   after(() => server.stop());

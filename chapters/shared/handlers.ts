@@ -3,6 +3,23 @@
 import type { handleClientStreamingCall, handleUnaryCall, ServerReadableStream, ServerUnaryCall } from '@grpc/grpc-js';
 import { toServerError } from './rpc-error.ts';
 
+/**
+ * The methods of a generated service class (`helloworld.UnimplementedGreeterService`)
+ * without its `[method: string]` index signature, which would accept any name.
+ */
+export type HandlerMap<Service> = {
+  [Method in keyof Service as string extends Method ? never : number extends Method ? never : Method]: Service[Method];
+};
+
+/**
+ * Some of a service's handlers, each name checked against the service: write
+ * `{ ListFeatures: … } satisfies SomeHandlers<routeguide.UnimplementedRouteGuideService>`
+ * and a misspelt method fails tsc. grpc-js answers the methods left out with
+ * UNIMPLEMENTED. (A map of all the methods needs no helper: annotate it with the
+ * service class itself, and a misspelt name leaves a method missing.)
+ */
+export type SomeHandlers<Service> = Partial<HandlerMap<Service>>;
+
 export function unaryHandler<Request, Reply>(
   answer: (request: Request, call: ServerUnaryCall<Request, Reply>) => Reply | Promise<Reply>,
 ): handleUnaryCall<Request, Reply> {

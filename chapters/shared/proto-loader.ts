@@ -22,11 +22,22 @@ export const LOADER_OPTIONS = {
 
 /**
  * Loads `file` from protos/ and returns its gRPC objects as `T`, the
- * ProtoGrpcType generated for that file. loadPackageDefinition cannot know the
- * shape of a file it reads at run time, so this cast is the one place where we
- * tell the compiler; the wire-agreement test checks that the two agree.
+ * ProtoGrpcType generated for that file.
  */
 export function loadProto<T>(file: string): T {
   const definition = protoLoader.loadSync(file, { ...LOADER_OPTIONS, includeDirs: [PROTOS_DIR] });
-  return grpc.loadPackageDefinition(definition) as unknown as T;
+  return asGenerated<T>(grpc.loadPackageDefinition(definition));
+}
+
+/**
+ * A definition built at run time (by loadPackageDefinition, by protoLoader,
+ * or shipped untyped by a package such as grpc-health-check), as the type
+ * generated for the same .proto. Nothing can check at compile time that a file
+ * read at run time has the shape its generated type describes, so this cast is
+ * the one place where we tell the compiler; generated/wire-agreement.test.ts
+ * checks that the two agree for protos/, and each caller's tests make calls
+ * through the result.
+ */
+export function asGenerated<T>(definition: grpc.GrpcObject | grpc.ServiceDefinition | protoLoader.AnyDefinition): T {
+  return definition as unknown as T;
 }

@@ -42,7 +42,7 @@ describe('badRequest → trailer → fieldViolationsOf, through a real server', 
         SayHelloAgain: unaryHandler(() => {
           throw new RpcError(status.INVALID_ARGUMENT, 'no details here');
         }),
-      }),
+      } satisfies helloworld.UnimplementedGreeterService),
     );
     client = new helloworld.GreeterClient(server.address, credentials.createInsecure());
   });

@@ -7,9 +7,10 @@ import { parseAddress, parseAddressList, parseClientAddressesArgs, parsePort, Us
 import { callUnary, deadlineIn, describeError, withoutEmptyResolutionNote } from './client.ts';
 import { median } from './measure.ts';
 import { seededRandom } from './seeded-random.ts';
-import { clientStreamingHandler, unaryHandler } from './handlers.ts';
+import { clientStreamingHandler, unaryHandler, type SomeHandlers } from './handlers.ts';
 import { RpcError } from './rpc-error.ts';
 import { startServer } from './server.ts';
+import { messagesOf } from './streams.ts';
 
 const { GreeterClient, HelloReply, HelloRequest, UnimplementedGreeterService } = helloworld;
 
@@ -17,7 +18,7 @@ const { GreeterClient, HelloReply, HelloRequest, UnimplementedGreeterService } =
 function greeterWith(answer: (name: string) => string | Promise<string>) {
   const handler = unaryHandler(async (request: helloworld.HelloRequest) => new HelloReply({ message: await answer(request.name) }));
   return startServer((server) =>
-    server.addService(UnimplementedGreeterService.definition, { SayHello: handler, SayHelloAgain: handler }),
+    server.addService(UnimplementedGreeterService.definition, { SayHello: handler, SayHelloAgain: handler } satisfies helloworld.UnimplementedGreeterService),
   );
 }
 
@@ -94,9 +95,9 @@ describe('handlers', () => {
 
 describe('client-streaming handlers', () => {
   // RecordRoute counts the points it is sent, and refuses a point at latitude 0.
-  const recordRoute = clientStreamingHandler(async (call) => {
+  const recordRoute: routeguide.UnimplementedRouteGuideService['RecordRoute'] = clientStreamingHandler(async (call) => {
     let points = 0;
-    for await (const point of call as AsyncIterable<routeguide.Point>) {
+    for await (const point of messagesOf(call)) {
       if (point.latitude === 0) throw new RpcError(status.INVALID_ARGUMENT, `point ${points} has latitude 0`);
       points++;
     }
@@ -112,7 +113,7 @@ describe('client-streaming handlers', () => {
   }
 
   test('the reply after the last request, or the status of what the handler threw', async () => {
-    const server = await startServer((s) => s.addService(routeguide.UnimplementedRouteGuideService.definition, { RecordRoute: recordRoute }));
+    const server = await startServer((s) => s.addService(routeguide.UnimplementedRouteGuideService.definition, { RecordRoute: recordRoute } satisfies SomeHandlers<routeguide.UnimplementedRouteGuideService>));
     const client = new routeguide.RouteGuideClient(server.address, credentials.createInsecure());
     try {
       assert.equal((await sendPoints(client, [1, 2, 3])).point_count, 3);
