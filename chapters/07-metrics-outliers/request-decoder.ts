@@ -34,6 +34,10 @@ const NAME = (2 << 3) | WireType.LEN;
 const VALUE = (3 << 3) | WireType.I64;
 const SECONDS = (1 << 3) | WireType.VARINT;
 const NANOS = (2 << 3) | WireType.VARINT;
+// Each message's fields by number, to name one sent with the wrong wire type.
+const REQUEST_FIELDS = ['OutliersRequest.metrics'];
+const METRIC_FIELDS = ['Metric.time', 'Metric.name', 'Metric.value'];
+const TIMESTAMP_FIELDS = ['Timestamp.seconds', 'Timestamp.nanos'];
 
 /**
  * Decodes and checks an OutliersRequest, which the handler receives as bytes
@@ -118,8 +122,7 @@ class RequestReader {
       if (tag === METRICS) {
         reader.pos = reader.lengthDelimited();
         count++;
-      } else if (tag >>> 3 === 1) wrongWireType(tag, 'OutliersRequest.metrics', offset);
-      else reader.skip(tag & 7);
+      } else skipUnknown(reader, tag, offset, REQUEST_FIELDS);
     }
     return count;
   }
@@ -139,10 +142,7 @@ class RequestReader {
         this.#nameStart = reader.pos;
         reader.pos = this.#nameEnd;
       } else if (tag === VALUE) this.#value = reader.float64();
-      else if (tag >>> 3 === 1) wrongWireType(tag, 'Metric.time', offset);
-      else if (tag >>> 3 === 2) wrongWireType(tag, 'Metric.name', offset);
-      else if (tag >>> 3 === 3) wrongWireType(tag, 'Metric.value', offset);
-      else reader.skip(tag & 7);
+      else skipUnknown(reader, tag, offset, METRIC_FIELDS);
     }
     reader.leave(outer);
   }
@@ -160,9 +160,7 @@ class RequestReader {
         secondsAt = reader.pos;
         seconds = reader.int64();
       } else if (tag === NANOS) nanos = reader.int32();
-      else if (tag >>> 3 === 1) wrongWireType(tag, 'Timestamp.seconds', offset);
-      else if (tag >>> 3 === 2) wrongWireType(tag, 'Timestamp.nanos', offset);
-      else reader.skip(tag & 7);
+      else skipUnknown(reader, tag, offset, TIMESTAMP_FIELDS);
     }
     reader.leave(outer);
     if (seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
@@ -179,6 +177,17 @@ class RequestReader {
   #invalid(what: string): RpcError {
     return new RpcError(status.INVALID_ARGUMENT, `metrics[${this.#index}].${what}`);
   }
+}
+
+/**
+ * Skips a field the decoder did not expect, as protobuf requires (a newer
+ * sender may add fields). But one of the message's own fields, by number, sent
+ * with another wire type cannot be read as that field: it is malformed.
+ */
+function skipUnknown(reader: WireReader, tag: number, offset: number, known: readonly string[]): void {
+  const name = known[(tag >>> 3) - 1];
+  if (name !== undefined) wrongWireType(tag, name, offset);
+  reader.skip(tag & 7);
 }
 
 function sameBytes(bytes: Uint8Array, a: number, b: number, length: number): boolean {

@@ -111,17 +111,22 @@ export class WireReader {
   /** A field's tag: field number << 3 | wire type, checked: a field number from 1 to 2^29 - 1, a wire type that exists. */
   tag(): number {
     const start = this.pos;
-    // Fields 1 to 15 have one-byte tags: by far the most common case.
-    const byte = start < this.limit ? this.bytes[start] : 0x80;
-    let tag: number;
-    if (byte < 0x80) {
-      this.pos++;
-      tag = byte;
-    } else {
-      this.#varint();
-      if (this.#high !== 0) throw new MalformedMessage(start, 'tag overflows 32 bits');
-      tag = this.#low;
+    // Fields 1 to 15 have one-byte tags: by far the most common case, kept
+    // small so that V8 inlines it into the decoders' loops.
+    if (start < this.limit) {
+      const byte = this.bytes[start];
+      if (byte >= 0x08 && byte < 0x80 && (byte & 7) <= WireType.I32) {
+        this.pos = start + 1;
+        return byte;
+      }
     }
+    return this.#longTag(start);
+  }
+
+  #longTag(start: number): number {
+    this.#varint();
+    if (this.#high !== 0) throw new MalformedMessage(start, 'tag overflows 32 bits');
+    const tag = this.#low;
     if (tag >>> 3 === 0) throw new MalformedMessage(start, 'field number 0 does not exist');
     if ((tag & 7) > WireType.I32) throw new MalformedMessage(start, `wire type ${tag & 7} does not exist`);
     return tag;
@@ -131,11 +136,17 @@ export class WireReader {
   lengthDelimited(): number {
     const start = this.pos;
     // Lengths under 128 take one byte.
-    const byte = start < this.limit ? this.bytes[start] : 0x80;
-    if (byte < 0x80 && byte < this.limit - start) {
-      this.pos++;
-      return this.pos + byte;
+    if (start < this.limit) {
+      const byte = this.bytes[start];
+      if (byte < 0x80 && byte < this.limit - start) {
+        this.pos = start + 1;
+        return start + 1 + byte;
+      }
     }
+    return this.#longLength(start);
+  }
+
+  #longLength(start: number): number {
     this.#varint();
     if (this.#high !== 0 || this.#low > this.limit - this.pos) {
       const length = (BigInt(this.#high) << 32n) | BigInt(this.#low);
