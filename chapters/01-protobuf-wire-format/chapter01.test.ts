@@ -10,7 +10,8 @@ import {
   readWithStaticStub,
 } from './evolution.ts';
 import { compareFormats, jsonSpeedRounds } from './size-and-speed.ts';
-import { hex, readVarint, walkFields } from './wire-walker.ts';
+import { WireReader } from '../shared/wire-reader.ts';
+import { hex, walkFields } from './wire-walker.ts';
 
 test('HelloRequest { name: "World" } is 0a 05 57 6f 72 6c 64 and reads back', () => {
   const bytes = new helloworld.HelloRequest({ name: 'World' }).serialize();
@@ -31,9 +32,10 @@ test('the walker names each field of an encoded message', () => {
 });
 
 test('the walker refuses truncated input, naming where it broke', () => {
-  assert.throws(() => walkFields(Uint8Array.from([0x0a, 0x05, 0x57])), /field 1 at byte 0 runs past the end/);
-  assert.throws(() => readVarint(Uint8Array.from([0xac]), 0), /varint at byte 0 runs past the end/);
-  assert.throws(() => walkFields(Uint8Array.from([0x0b])), /wire type 3 is not one proto3 writes/);
+  assert.throws(() => walkFields(Uint8Array.from([0x0a, 0x05, 0x57])), /^MalformedMessage: byte 1: a field of 5 bytes runs past the end of its message \(byte 3\)$/);
+  assert.throws(() => walkFields(Uint8Array.from([0x08, 0xac])), /^MalformedMessage: byte 1: varint runs past the end of its message$/);
+  assert.throws(() => walkFields(Uint8Array.from([0x0b])), /^MalformedMessage: byte 0: wire type 3 is not one proto3 writes$/);
+  assert.throws(() => new WireReader(Uint8Array.from([0xac])).uint64BigInt(), /^MalformedMessage: byte 0: varint runs past the end of its message$/);
 });
 
 test('default values are not sent by the static stubs', () => {

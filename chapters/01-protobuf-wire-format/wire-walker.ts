@@ -1,13 +1,15 @@
-// A minimal protobuf wire-format reader, written out by hand so that every
-// byte of an encoded message can be named. Real code uses the generated
-// classes; this is for seeing what they produce.
+// Names every field of an encoded message, byte by byte, with the workbook's
+// wire reader (chapters/shared/wire-reader.ts, which chapters 06 and 07 decode
+// with too). Real code uses the generated classes; this is for seeing what
+// they produce.
+import { MalformedMessage, WireReader, WireType } from '../shared/wire-reader.ts';
 
-/** The wire types a field's tag can announce (the low three bits of the tag). */
+/** The wire types proto3 writes, by the number a field's tag announces (its low three bits). */
 export const WIRE_TYPES = {
-  0: 'VARINT',
-  1: 'I64',
-  2: 'LEN',
-  5: 'I32',
+  [WireType.VARINT]: 'VARINT',
+  [WireType.I64]: 'I64',
+  [WireType.LEN]: 'LEN',
+  [WireType.I32]: 'I32',
 } as const satisfies Record<number, string>;
 
 export type WireTypeNumber = keyof typeof WIRE_TYPES;
@@ -17,53 +19,35 @@ export interface WireField {
   wireType: (typeof WIRE_TYPES)[WireTypeNumber];
   /** The bytes of the whole field: tag, length prefix if any, and payload. */
   bytes: Uint8Array;
-  /** The payload: a varint's value as a bigint, or the raw bytes of the rest. */
+  /** The payload: a varint's value as a bigint (all 64 bits, unsigned), or the raw bytes of the rest. */
   value: bigint | Uint8Array;
-}
-
-/** Reads a base-128 varint at `offset`: 7 bits per byte, low bits first, high bit set on all but the last byte. */
-export function readVarint(bytes: Uint8Array, offset: number): { value: bigint; next: number } {
-  let value = 0n;
-  for (let i = 0; i < 10; i++) {
-    const byte = bytes[offset + i];
-    if (byte === undefined) throw new RangeError(`varint at byte ${offset} runs past the end of the message`);
-    value |= BigInt(byte & 0x7f) << BigInt(7 * i);
-    if ((byte & 0x80) === 0) return { value, next: offset + i + 1 };
-  }
-  throw new RangeError(`varint at byte ${offset} is longer than 10 bytes`);
 }
 
 /** Splits an encoded message into its fields, in the order they appear on the wire. */
 export function walkFields(bytes: Uint8Array): WireField[] {
+  const reader = new WireReader(bytes);
   const fields: WireField[] = [];
-  let offset = 0;
-  while (offset < bytes.length) {
-    const start = offset;
-    const tag = readVarint(bytes, offset);
-    const fieldNumber = Number(tag.value >> 3n); // tag = field number << 3 | wire type
-    const wireTypeNumber = Number(tag.value & 7n);
+  while (!reader.atEnd) {
+    const start = reader.pos;
+    const tag = reader.tag();
+    const fieldNumber = tag >>> 3; // tag = field number << 3 | wire type
+    const wireTypeNumber = tag & 7;
     if (!(wireTypeNumber in WIRE_TYPES)) {
-      throw new RangeError(`byte ${start}: wire type ${wireTypeNumber} is not one proto3 writes`);
+      throw new MalformedMessage(start, `wire type ${wireTypeNumber} is not one proto3 writes`);
     }
     const wireType = WIRE_TYPES[wireTypeNumber as WireTypeNumber];
-    offset = tag.next;
     let value: bigint | Uint8Array;
     if (wireType === 'VARINT') {
-      const varint = readVarint(bytes, offset);
-      value = varint.value;
-      offset = varint.next;
+      value = reader.uint64BigInt();
+    } else if (wireType === 'LEN') {
+      const end = reader.lengthDelimited(); // checks that the payload fits in the message
+      value = bytes.subarray(reader.pos, end);
+      reader.pos = end;
     } else {
-      let size = wireType === 'I64' ? 8 : 4;
-      if (wireType === 'LEN') {
-        const length = readVarint(bytes, offset);
-        size = Number(length.value);
-        offset = length.next;
-      }
-      if (offset + size > bytes.length) throw new RangeError(`field ${fieldNumber} at byte ${start} runs past the end`);
-      value = bytes.subarray(offset, offset + size);
-      offset += size;
+      const size = wireType === 'I64' ? 8 : 4;
+      value = bytes.subarray(reader.fixed(size), reader.pos);
     }
-    fields.push({ fieldNumber, wireType, bytes: bytes.subarray(start, offset), value });
+    fields.push({ fieldNumber, wireType, bytes: bytes.subarray(start, reader.pos), value });
   }
   return fields;
 }

@@ -113,7 +113,7 @@ describe('bad input is INVALID_ARGUMENT naming the ids at fault', () => {
   test('malformed bytes', async () => {
     await assert.rejects(client.processEncoded(Buffer.from('0a050a', 'hex')), {
       code: status.INVALID_ARGUMENT,
-      details: 'malformed GraphData: byte 1: a field of 5 bytes runs past the end of its message (byte 3)',
+      details: 'malformed GraphData at byte 1: a field of 5 bytes runs past the end of its message (byte 3)',
     });
   });
 

@@ -6,11 +6,12 @@
 // This decoder builds the typed arrays directly, and checks the graph on the
 // way: anything wrong is INVALID_ARGUMENT naming the offending ids.
 import { status } from '@grpc/grpc-js';
+import { malformedRequest } from '../shared/hand-written-codec.ts';
 import { RpcError } from '../shared/rpc-error.ts';
 import { ByteIdIndex } from './byte-id-index.ts';
 import { MAX_FEATURES_PER_NODE, type Graph } from './graph.ts';
 import { GraphProblems, quoted } from './graph-problems.ts';
-import { MalformedMessage, WireReader, WireType, wrongWireType } from './wire-reader.ts';
+import { MalformedMessage, WireReader, WireType, wrongWireType } from '../shared/wire-reader.ts';
 
 // The tags this decoder expects: field number << 3 | wire type (protos/gcn.proto).
 const GRAPH_NODES = (1 << 3) | WireType.LEN;
@@ -29,10 +30,7 @@ export function decodeGraph(bytes: Uint8Array): Graph {
   try {
     return readGraph(new WireReader(bytes));
   } catch (error) {
-    if (error instanceof MalformedMessage) {
-      throw new RpcError(status.INVALID_ARGUMENT, `malformed GraphData: ${error.message}`);
-    }
-    throw error;
+    throw error instanceof MalformedMessage ? malformedRequest('GraphData', error) : error;
   }
 }
 

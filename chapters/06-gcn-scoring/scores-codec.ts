@@ -4,7 +4,7 @@
 //   0a 0b | 0a 06 "n12345" | 15 <float32 little-endian>
 //   entry   key               value
 import { lenFieldSize, utf8Length, WireWriter } from './wire-writer.ts';
-import { WireReader, WireType, wrongWireType } from './wire-reader.ts';
+import { WireReader, WireType, wrongWireType } from '../shared/wire-reader.ts';
 
 /** What the handler answers: node i's id and score, in the request's node order. */
 export interface ScoredNodes {

@@ -2,8 +2,8 @@
 // server's time goes on the benchmark's request, step by step, in a process
 // of its own (as the server has: no client's million objects on its heap).
 // bench.ts runs it.
-import { performance } from 'node:perf_hooks';
 import { parseCommandLine } from '../shared/cli.ts';
+import { medianMs } from '../shared/measure.ts';
 import { normalizedAdjacency } from './adjacency.ts';
 import { benchmarkGraph } from './random-graph.ts';
 import { forward, sigmoid } from './gcn.ts';
@@ -31,12 +31,5 @@ const steps: [string, () => unknown][] = [
   ['encode the reply', () => encodeScores({ ids: graph.ids, scores })],
 ];
 for (const [step, work] of steps) {
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`  ${step.padEnd(30)} ${times[Math.floor(runs / 2)].toFixed(0).padStart(6)} ms`);
+  console.log(`  ${step.padEnd(30)} ${medianMs(runs, work).toFixed(0).padStart(6)} ms`);
 }

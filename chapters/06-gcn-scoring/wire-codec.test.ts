@@ -13,7 +13,7 @@ import { encodeGraph, type GraphMessage } from './graph-encoder.ts';
 import type { Graph } from './graph.ts';
 import { randomGraph } from './random-graph.ts';
 import { decodeScores, encodeScores } from './scores-codec.ts';
-import { WireType } from './wire-reader.ts';
+import { WireType } from '../shared/wire-reader.ts';
 import { utf8Length, WireWriter } from './wire-writer.ts';
 
 const gcnProto = loadProto<GcnProto>('gcn.proto');
@@ -106,26 +106,30 @@ describe('the hand-written GraphData decoder', () => {
   });
 
   const malformed: [hex: string, details: string][] = [
-    ['0a050a', 'byte 1: a field of 5 bytes runs past the end of its message (byte 3)'],
-    ['0a', 'byte 1: varint runs past the end of its message'],
-    ['0801', 'byte 0: GraphData.nodes (field 1) cannot have wire type 0'],
-    ['1501000000', 'byte 0: GraphData.edges (field 2) cannot have wire type 5'],
-    ['0a030a01ff', 'byte 4: string is not valid UTF-8'],
-    ['0a050a01611203', 'byte 6: a field of 3 bytes runs past the end of its message (byte 7)'],
-    ['0a080a01611203000000', 'byte 7: a 4-byte value runs past the end of its message'],
-    ['0a040a01610f', 'byte 5: Node.id (field 1) cannot have wire type 7'],
-    ['0a040a01611f', 'byte 6: wire type 7 is not one proto3 writes'],
-    ['00', 'byte 0: field number 0 does not exist'],
-    ['1b', 'byte 1: wire type 3 is not one proto3 writes'],
-    ['f8ffffffffffffffffff01', 'byte 0: varint longer than 10 bytes'],
-    ['1affffffff0f', 'byte 1: a field of 4294967295 bytes runs past the end of its message (byte 6)'],
-    ['2a0a', 'byte 1: a field of 10 bytes runs past the end of its message (byte 2)'],
+    ['0a050a', 'at byte 1: a field of 5 bytes runs past the end of its message (byte 3)'],
+    ['0a', 'at byte 1: varint runs past the end of its message'],
+    ['0801', 'at byte 0: GraphData.nodes (field 1) cannot have wire type 0'],
+    ['1501000000', 'at byte 0: GraphData.edges (field 2) cannot have wire type 5'],
+    ['0a030a01ff', 'at byte 4: string is not valid UTF-8'],
+    ['0a050a01611203', 'at byte 6: a field of 3 bytes runs past the end of its message (byte 7)'],
+    ['0a080a01611203000000', 'at byte 7: a value of 4 bytes runs past the end of its message'],
+    ['0a040a01610f', 'at byte 5: wire type 7 does not exist'],
+    ['0a040a01611f', 'at byte 5: wire type 7 does not exist'],
+    ['0a040a01611b', 'at byte 6: wire type 3 is not one proto3 writes'],
+    ['00', 'at byte 0: field number 0 does not exist'],
+    ['1b', 'at byte 1: wire type 3 is not one proto3 writes'],
+    ['f8ffffffffffffffffff01', 'at byte 0: varint overflows 64 bits'],
+    ['18ffffffffffffffffff02', 'at byte 1: varint overflows 64 bits'],
+    ['f8ffffffff01', 'at byte 0: tag overflows 32 bits'],
+    ['1affffffff0f', 'at byte 1: a field of 4294967295 bytes runs past the end of its message (byte 6)'],
+    ['1a8080808080808080800100', 'at byte 1: a field of 9223372036854775808 bytes runs past the end of its message (byte 12)'],
+    ['2a0a', 'at byte 1: a field of 10 bytes runs past the end of its message (byte 2)'],
   ];
   for (const [hex, details] of malformed) {
     test(`malformed ${hex} → INVALID_ARGUMENT: ${details}`, () => {
       assert.throws(() => decodeGraph(Buffer.from(hex, 'hex')), {
         code: status.INVALID_ARGUMENT,
-        details: `malformed GraphData: ${details}`,
+        details: `malformed GraphData ${details}`,
       });
     });
   }

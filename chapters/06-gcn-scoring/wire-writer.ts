@@ -1,4 +1,4 @@
-// The writing half of wire-reader.ts: a protobuf encoder's few operations over
+// The writing half of ../shared/wire-reader.ts: a protobuf encoder's few operations over
 // one buffer of a size computed beforehand.
 //
 // A nested message is written as its length, then its bytes, so an encoder
@@ -8,7 +8,7 @@
 // queue once the total is known. A hand-written encoder for one message shape
 // can compute the sizes first with a little arithmetic, allocate once, and
 // write every byte exactly once.
-import { WireType } from './wire-reader.ts';
+import { WireType } from '../shared/wire-reader.ts';
 
 /** Bytes a varint takes: 7 bits per byte. */
 export function varintSize(value: number): number {

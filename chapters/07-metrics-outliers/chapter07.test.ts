@@ -95,7 +95,7 @@ describe('Detect: edge cases', () => {
         });
       await assert.rejects(send(Buffer.from([0x0a, 0x05, 0x19])), {
         code: status.INVALID_ARGUMENT,
-        details: 'malformed OutliersRequest at byte 1: a field runs past the end of its message',
+        details: 'malformed OutliersRequest at byte 1: a field of 5 bytes runs past the end of its message (byte 3)',
       });
       assert.deepEqual((await send(encodeOutliersRequest({ metrics: cpuMetrics() }))).indices, ORIGINAL_ANSWER);
     } finally {

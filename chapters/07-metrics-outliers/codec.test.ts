@@ -42,17 +42,24 @@ function expected(metrics: Metric[]) {
   }));
 }
 
-function columns(bytes: Uint8Array): MetricColumns {
-  const decoded = decodeOutliersRequest(bytes);
-  if (decoded instanceof RpcError) throw decoded;
-  return decoded;
+const columns = (bytes: Uint8Array): MetricColumns => decodeOutliersRequest(bytes);
+
+/** The refusal that decoding `bytes` throws, or null if they decode. */
+function refusalOf(bytes: Uint8Array, maxMetrics?: number): RpcError | null {
+  try {
+    decodeOutliersRequest(bytes, maxMetrics);
+    return null;
+  } catch (error) {
+    assert.ok(error instanceof RpcError, `expected an RpcError, got ${String(error)}`);
+    return error;
+  }
 }
 
 function refusal(bytes: Uint8Array): string {
-  const decoded = decodeOutliersRequest(bytes);
-  assert.ok(decoded instanceof RpcError, 'expected a refusal');
-  assert.equal(decoded.code, status.INVALID_ARGUMENT);
-  return decoded.details;
+  const refused = refusalOf(bytes);
+  assert.ok(refused, 'expected a refusal');
+  assert.equal(refused.code, status.INVALID_ARGUMENT);
+  return refused.details;
 }
 
 const namesOf = ({ nameIds, names }: MetricColumns) => Array.from(nameIds, (id) => names[id]);
@@ -130,9 +137,9 @@ describe('the decoder and bytes no encoder would write', () => {
 
   test('every truncation is a refusal naming the byte, or a shorter request (cut between metrics)', () => {
     for (let length = 0; length < sample.length; length++) {
-      const decoded = decodeOutliersRequest(sample.subarray(0, length));
-      if (length % 24 === 0) assert.equal((decoded as MetricColumns).values.length, length / 24);
-      else assert.match((decoded as RpcError).details, /^malformed OutliersRequest at byte \d+( \(in metrics\[\d\]\))?: .* runs past the end/);
+      const cut = sample.subarray(0, length);
+      if (length % 24 === 0) assert.equal(columns(cut).values.length, length / 24);
+      else assert.match(refusal(cut), /^malformed OutliersRequest at byte \d+( \(in metrics\[\d\]\))?: .* runs past the end/);
     }
   });
 
@@ -141,28 +148,33 @@ describe('the decoder and bytes no encoder would write', () => {
     for (let round = 0; round < 5_000; round++) {
       const bytes = Buffer.from(sample);
       for (let flips = 1 + Math.floor(random() * 4); flips > 0; flips--) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
-      const decoded = decodeOutliersRequest(bytes);
-      if (decoded instanceof RpcError) assert.equal(decoded.code, status.INVALID_ARGUMENT);
-      else assert.ok(decoded.values.length <= 3 * 24 && decoded.nameIds.length === decoded.values.length);
+      const refused = refusalOf(bytes);
+      if (refused) assert.equal(refused.code, status.INVALID_ARGUMENT);
+      else {
+        const decoded = columns(bytes);
+        assert.ok(decoded.values.length <= 3 * 24 && decoded.nameIds.length === decoded.values.length);
+      }
     }
   });
 
   test('exact messages for malformed bytes', () => {
-    assert.equal(refusal(Uint8Array.from([0x0a, 0x05, 0x19])), 'malformed OutliersRequest at byte 1: a field runs past the end of its message');
-    assert.equal(refusal(Uint8Array.from([0x0a, 0x02, 0x18, 0x01])), 'malformed OutliersRequest at byte 2 (in metrics[0]): field 3 has wire type 0, not the one its type needs');
-    assert.equal(refusal(Uint8Array.from([0x0b])), 'malformed OutliersRequest at byte 0: field 1 has wire type 3, not the one its type needs');
-    assert.equal(refusal(Uint8Array.from([0x23])), 'malformed OutliersRequest at byte 0: field 4 has wire type 3, which proto3 never writes');
-    assert.equal(refusal(Uint8Array.from([0x00])), 'malformed OutliersRequest at byte 0: no valid field number in the tag');
-    assert.equal(refusal(Uint8Array.from([0x0a, 0x03, 0x19, 0x00, 0x00])), 'malformed OutliersRequest at byte 2 (in metrics[0]): the value runs past the end of its metric');
-    assert.equal(refusal(Uint8Array.from([0x0a, 0x0b, ...Array(11).fill(0xff)])), 'malformed OutliersRequest at byte 2 (in metrics[0]): a varint is longer than 10 bytes');
-    assert.equal(refusal(Uint8Array.from([0x0a, 0x03, 0x12, 0x01, 0xff])), 'metrics[0].name is not valid UTF-8');
+    assert.equal(refusal(Uint8Array.from([0x0a, 0x05, 0x19])), 'malformed OutliersRequest at byte 1: a field of 5 bytes runs past the end of its message (byte 3)');
+    assert.equal(refusal(Uint8Array.from([0x0a, 0x02, 0x18, 0x01])), 'malformed OutliersRequest at byte 2 (in metrics[0]): Metric.value (field 3) cannot have wire type 0');
+    assert.equal(refusal(Uint8Array.from([0x0a, 0x07, 0x0a, 0x05, 0x15, 0, 0, 0, 0])), 'malformed OutliersRequest at byte 4 (in metrics[0]): Timestamp.nanos (field 2) cannot have wire type 5');
+    assert.equal(refusal(Uint8Array.from([0x0b])), 'malformed OutliersRequest at byte 0: OutliersRequest.metrics (field 1) cannot have wire type 3');
+    assert.equal(refusal(Uint8Array.from([0x23])), 'malformed OutliersRequest at byte 1: wire type 3 is not one proto3 writes');
+    assert.equal(refusal(Uint8Array.from([0x00])), 'malformed OutliersRequest at byte 0: field number 0 does not exist');
+    assert.equal(refusal(Uint8Array.from([0x0e])), 'malformed OutliersRequest at byte 0: wire type 6 does not exist');
+    assert.equal(refusal(Uint8Array.from([0x0a, 0x03, 0x19, 0x00, 0x00])), 'malformed OutliersRequest at byte 3 (in metrics[0]): a value of 8 bytes runs past the end of its message');
+    assert.equal(refusal(Uint8Array.from([0x0a, 0x0b, ...Array(11).fill(0xff)])), 'malformed OutliersRequest at byte 2 (in metrics[0]): varint overflows 64 bits');
+    assert.equal(refusal(Uint8Array.from([0x0a, 0x03, 0x12, 0x01, 0xff])), 'malformed OutliersRequest at byte 4 (in metrics[0]): string is not valid UTF-8');
   });
 
   test('more metrics than the cap: RESOURCE_EXHAUSTED before the columns are allocated', () => {
     const empty = Uint8Array.from({ length: 2 * 1_001 }, (_, i) => (i % 2 === 0 ? 0x0a : 0x00)); // 1,001 empty metrics
     assert.equal(columns(empty).values.length, 1_001);
-    const refused = decodeOutliersRequest(empty, 1_000);
-    assert.ok(refused instanceof RpcError);
+    const refused = refusalOf(empty, 1_000);
+    assert.ok(refused);
     assert.equal(refused.code, status.RESOURCE_EXHAUSTED);
     assert.equal(refused.details, 'a message may carry at most 1,000 metrics; this one has 1,001');
     assert.equal(MAX_METRICS_PER_MESSAGE, 10_000_000);

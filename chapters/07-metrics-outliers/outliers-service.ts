@@ -1,11 +1,13 @@
 // The chapter's Outliers service. Its definition is the generated one with
 // the request codec swapped: a service definition is data (a path and four
 // plain functions), and grpc-js calls whichever functions it is given.
-import type { deserialize, serialize, Server, ServerMethodDefinition, ServerOptions } from '@grpc/grpc-js';
+import type { deserialize, handleClientStreamingCall, handleUnaryCall, serialize, Server, ServerMethodDefinition, ServerOptions } from '@grpc/grpc-js';
 import type { OutliersRequest } from '../../generated/proto-loader/pb/OutliersRequest.ts';
 import { pb } from '../../generated/static/outliers.ts';
 import { clientStreamingHandler, unaryHandler } from '../shared/handlers.ts';
+import { passBytesThrough } from '../shared/hand-written-codec.ts';
 import { RpcError } from '../shared/rpc-error.ts';
+import { messagesOf } from '../shared/streams.ts';
 import { ColumnsCollector, type MetricColumns } from './metric-columns.ts';
 import { decodeOutliersRequest } from './request-decoder.ts';
 import { encodeOutliersRequest } from './request-encoder.ts';
@@ -22,40 +24,42 @@ export const outliersServerOptions: ServerOptions = { 'grpc.max_receive_message_
 
 /**
  * grpc-js's MethodDefinition, except that the request has one type where the
- * client encodes it (plain objects) and another where the server decodes it
- * (columns, or the reason it could not be read). The reply is a few indices:
- * the generated google-protobuf codec is fast enough for it, so it stays.
+ * client encodes it (plain objects) and another where the server receives it:
+ * its bytes, which the handler decodes (see shared/hand-written-codec.ts). The
+ * reply is a few indices: the generated google-protobuf codec is fast enough
+ * for it, so it stays.
  */
-interface OutliersMethod extends ServerMethodDefinition<MetricColumns | RpcError, pb.OutliersResponse> {
+interface OutliersMethod extends ServerMethodDefinition<Buffer, pb.OutliersResponse> {
   requestSerialize: serialize<OutliersRequest>;
   responseDeserialize: deserialize<pb.OutliersResponse>;
 }
 
-const generated = pb.UnimplementedOutliersService.definition;
-export const outliersService: { Detect: OutliersMethod; DetectStream: OutliersMethod } = {
-  Detect: { ...generated.Detect, requestSerialize: encodeOutliersRequest, requestDeserialize: decodeOutliersRequest },
-  DetectStream: { ...generated.DetectStream, requestSerialize: encodeOutliersRequest, requestDeserialize: decodeOutliersRequest },
+/** What an Outliers server implements: one handler per method, by name (a misspelt name fails to compile). */
+export type OutliersServer = {
+  Detect: handleUnaryCall<Buffer, pb.OutliersResponse>;
+  DetectStream: handleClientStreamingCall<Buffer, pb.OutliersResponse>;
 };
 
-function decoded(request: MetricColumns | RpcError): MetricColumns {
-  if (request instanceof RpcError) throw request;
-  return request;
-}
+const generated = pb.UnimplementedOutliersService.definition;
+export const outliersService: { [Method in keyof OutliersServer]: OutliersMethod } = {
+  Detect: { ...generated.Detect, requestSerialize: encodeOutliersRequest, requestDeserialize: passBytesThrough },
+  DetectStream: { ...generated.DetectStream, requestSerialize: encodeOutliersRequest, requestDeserialize: passBytesThrough },
+};
 
 const reply = (columns: MetricColumns) => new pb.OutliersResponse({ indices: detectOutliers(columns) });
 
-export function outliersHandlers(maxStreamMetrics = MAX_STREAM_METRICS) {
+export function outliersHandlers(maxStreamMetrics = MAX_STREAM_METRICS): OutliersServer {
   return {
-    Detect: unaryHandler((request: MetricColumns | RpcError) => reply(decoded(request))),
+    Detect: unaryHandler((request: Buffer) => reply(decodeOutliersRequest(request))),
 
     DetectStream: clientStreamingHandler(async (call) => {
       const collected = new ColumnsCollector(maxStreamMetrics);
       let batch = 0;
       // for await reads one batch at a time: grpc-js asks the client for more
       // only as the loop takes them, so a fast client cannot flood the server.
-      for await (const message of call as AsyncIterable<MetricColumns | RpcError>) {
+      for await (const bytes of messagesOf(call)) {
         try {
-          const columns = decoded(message);
+          const columns = decodeOutliersRequest(bytes);
           checkFinite(columns.values);
           collected.append(columns);
         } catch (error) {

@@ -10,8 +10,9 @@
 // Unknown fields are skipped, as protobuf requires, so that a newer client
 // can add fields without breaking this server.
 import { status } from '@grpc/grpc-js';
+import { malformedRequest } from '../shared/hand-written-codec.ts';
 import { RpcError } from '../shared/rpc-error.ts';
-import { checksItsOwnBytes } from '../shared/wire-check.ts';
+import { MalformedMessage, WireReader, WireType, wrongWireType } from '../shared/wire-reader.ts';
 import type { MetricColumns } from './metric-columns.ts';
 
 /** The range google.protobuf.Timestamp documents: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z. */
@@ -26,58 +27,53 @@ export const MAX_NANOS = 999_999_999;
  */
 export const MAX_METRICS_PER_MESSAGE = 10_000_000;
 
-// Tags are field number << 3 | wire type.
-const VARINT = 0;
-const I64 = 1;
-const LEN = 2;
-const I32 = 5;
-const METRICS = (1 << 3) | LEN;
-const TIME = (1 << 3) | LEN;
-const NAME = (2 << 3) | LEN;
-const VALUE = (3 << 3) | I64;
-const SECONDS = (1 << 3) | VARINT;
-const NANOS = (2 << 3) | VARINT;
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+// The tags this decoder expects: field number << 3 | wire type (protos/outliers.proto).
+const METRICS = (1 << 3) | WireType.LEN;
+const TIME = (1 << 3) | WireType.LEN;
+const NAME = (2 << 3) | WireType.LEN;
+const VALUE = (3 << 3) | WireType.I64;
+const SECONDS = (1 << 3) | WireType.VARINT;
+const NANOS = (2 << 3) | WireType.VARINT;
+// Each message's fields by number, to name one sent with the wrong wire type.
+const REQUEST_FIELDS = ['OutliersRequest.metrics'];
+const METRIC_FIELDS = ['Metric.time', 'Metric.name', 'Metric.value'];
+const TIMESTAMP_FIELDS = ['Timestamp.seconds', 'Timestamp.nanos'];
 
 /**
- * The requestDeserialize of this chapter's service. It returns a refusal
- * instead of throwing it: grpc-js answers a deserializer that throws with
- * INTERNAL "Error deserializing request", which tells the client nothing.
+ * Decodes and checks an OutliersRequest, which the handler receives as bytes
+ * (see shared/hand-written-codec.ts). Malformed bytes or a bad timestamp are
+ * INVALID_ARGUMENT, too many metrics RESOURCE_EXHAUSTED, each naming the problem.
  */
-export function decodeOutliersRequest(bytes: Uint8Array, maxMetrics = MAX_METRICS_PER_MESSAGE): MetricColumns | RpcError {
+export function decodeOutliersRequest(bytes: Uint8Array, maxMetrics = MAX_METRICS_PER_MESSAGE): MetricColumns {
+  const request = new RequestReader(bytes);
   try {
-    return new RequestReader(bytes).read(maxMetrics);
+    return request.read(maxMetrics);
   } catch (error) {
-    if (error instanceof RpcError) return error;
-    throw error;
+    throw error instanceof MalformedMessage ? malformedRequest('OutliersRequest', error, request.where()) : error;
   }
 }
-// It checks every byte itself, so startServer's wire check (chapter 08) leaves it alone.
-checksItsOwnBytes(decodeOutliersRequest);
 
 class RequestReader {
-  readonly #bytes: Uint8Array;
-  readonly #view: DataView;
-  #pos = 0;
-  /** The metric being read and where the current field starts, for error messages. */
+  readonly #reader: WireReader;
+  /** The metric being read, for error messages. */
   #index = -1;
-  #fieldStart = 0;
-  // The last varint, as two unsigned 32-bit halves: a double cannot hold every int64.
-  #low = 0;
-  #high = 0;
   // The last metric's fields.
   #value = 0;
   #nameStart = 0;
-  #nameLength = 0;
+  #nameEnd = 0;
 
   constructor(bytes: Uint8Array) {
-    this.#bytes = bytes;
-    this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.#reader = new WireReader(bytes);
+  }
+
+  /** Where in the request the reader is, for error messages. */
+  where(): string {
+    return this.#index === -1 ? '' : ` (in metrics[${this.#index}])`;
   }
 
   read(maxMetrics: number): MetricColumns {
-    const bytes = this.#bytes;
+    const reader = this.#reader;
+    const bytes = reader.bytes;
     // A first pass only counts the metrics, so that the columns are allocated once, at their size.
     const count = this.#countMetrics();
     if (count > maxMetrics) {
@@ -92,20 +88,20 @@ class RequestReader {
     let lastStart = 0;
     let lastLength = -1;
     let lastId = 0;
-    this.#pos = 0;
-    for (let index = 0; this.#pos < bytes.length; ) {
-      const tag = this.#tag(bytes.length);
+    reader.pos = 0;
+    for (let index = 0; !reader.atEnd; ) {
+      const tag = reader.tag();
       if (tag !== METRICS) {
-        this.#skip(tag, bytes.length, 1);
+        reader.skip(tag & 7);
         continue;
       }
       this.#index = index;
-      this.#metric(this.#lengthEnd(bytes.length));
+      this.#metric(reader.lengthDelimited());
       values[index] = this.#value;
       const start = this.#nameStart;
-      const length = this.#nameLength;
+      const length = this.#nameEnd - start;
       if (length !== lastLength || !sameBytes(bytes, start, lastStart, length)) {
-        const name = this.#utf8(start, length);
+        const name = reader.text(start, this.#nameEnd);
         lastId = ids.get(name) ?? ids.size;
         if (lastId === ids.size) ids.set(name, lastId);
         lastStart = start;
@@ -118,63 +114,59 @@ class RequestReader {
   }
 
   #countMetrics(): number {
-    const end = this.#bytes.length;
+    const reader = this.#reader;
     let count = 0;
-    while (this.#pos < end) {
-      const tag = this.#tag(end);
+    while (!reader.atEnd) {
+      const offset = reader.pos;
+      const tag = reader.tag();
       if (tag === METRICS) {
-        this.#pos = this.#lengthEnd(end);
+        reader.pos = reader.lengthDelimited();
         count++;
-      } else {
-        this.#skip(tag, end, 1);
-      }
+      } else skipUnknown(reader, tag, offset, REQUEST_FIELDS);
     }
     return count;
   }
 
   #metric(end: number): void {
+    const reader = this.#reader;
+    const outer = reader.enter(end);
     this.#value = 0;
-    this.#nameStart = this.#pos;
-    this.#nameLength = 0;
-    while (this.#pos < end) {
-      const tag = this.#tag(end);
-      if (tag === TIME) {
-        this.#timestamp(this.#lengthEnd(end));
-      } else if (tag === NAME) {
-        const stop = this.#lengthEnd(end);
-        this.#nameStart = this.#pos;
-        this.#nameLength = stop - this.#pos;
-        this.#pos = stop;
-      } else if (tag === VALUE) {
-        if (this.#pos + 8 > end) throw this.#malformed('the value runs past the end of its metric', this.#fieldStart);
-        this.#value = this.#view.getFloat64(this.#pos, true); // doubles are little-endian on the wire
-        this.#pos += 8;
-      } else {
-        this.#skip(tag, end, 3);
-      }
+    this.#nameStart = reader.pos;
+    this.#nameEnd = reader.pos;
+    while (!reader.atEnd) {
+      const offset = reader.pos;
+      const tag = reader.tag();
+      if (tag === TIME) this.#timestamp(reader.lengthDelimited());
+      else if (tag === NAME) {
+        this.#nameEnd = reader.lengthDelimited();
+        this.#nameStart = reader.pos;
+        reader.pos = this.#nameEnd;
+      } else if (tag === VALUE) this.#value = reader.float64();
+      else skipUnknown(reader, tag, offset, METRIC_FIELDS);
     }
+    reader.leave(outer);
   }
 
   #timestamp(end: number): void {
-    let low = 0;
-    let high = 0;
+    const reader = this.#reader;
+    const outer = reader.enter(end);
+    let seconds = 0;
+    let secondsAt = -1;
     let nanos = 0;
-    while (this.#pos < end) {
-      const tag = this.#tag(end);
+    while (!reader.atEnd) {
+      const offset = reader.pos;
+      const tag = reader.tag();
       if (tag === SECONDS) {
-        this.#varint(end);
-        low = this.#low;
-        high = this.#high;
-      } else if (tag === NANOS) {
-        this.#varint(end);
-        nanos = this.#low | 0; // an int32: the low half, read as signed
-      } else {
-        this.#skip(tag, end, 2);
-      }
+        secondsAt = reader.pos;
+        seconds = reader.int64();
+      } else if (tag === NANOS) nanos = reader.int32();
+      else skipUnknown(reader, tag, offset, TIMESTAMP_FIELDS);
     }
-    const seconds = (high | 0) * 2 ** 32 + low;
+    reader.leave(outer);
     if (seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
-      const exact = BigInt.asIntN(64, (BigInt(high) << 32n) | BigInt(low));
+      // int64() is exact only within ±2^53: read the varint again, exactly, to quote it.
+      reader.pos = secondsAt;
+      const exact = BigInt.asIntN(64, reader.uint64BigInt());
       throw this.#invalid(`time.seconds is ${exact}, outside a Timestamp's ${MIN_SECONDS} (0001-01-01) to ${MAX_SECONDS} (9999-12-31)`);
     }
     if (nanos < 0 || nanos > MAX_NANOS) {
@@ -182,102 +174,20 @@ class RequestReader {
     }
   }
 
-  #utf8(start: number, length: number): string {
-    try {
-      return strictUtf8.decode(this.#bytes.subarray(start, start + length));
-    } catch {
-      throw this.#invalid('name is not valid UTF-8');
-    }
-  }
-
-  #tag(end: number): number {
-    this.#fieldStart = this.#pos;
-    // Fast path: fields 1 to 15 have one-byte tags.
-    const byte = this.#pos < end ? this.#bytes[this.#pos] : 0;
-    if (byte >= 0x08 && byte < 0x80) {
-      this.#pos++;
-      return byte;
-    }
-    this.#varint(end);
-    const tag = this.#low;
-    if (this.#high !== 0 || tag >>> 3 === 0) throw this.#malformed('no valid field number in the tag', this.#fieldStart);
-    return tag;
-  }
-
-  /** Skips an unknown field. Fields 1 to `known` are this message's own: there, a wrong wire type is malformed. */
-  #skip(tag: number, end: number, known: number): void {
-    const field = tag >>> 3;
-    if (field <= known) throw this.#malformed(`field ${field} has wire type ${tag & 7}, not the one its type needs`, this.#fieldStart);
-    switch (tag & 7) {
-      case VARINT:
-        return this.#varint(end);
-      case I64:
-        return this.#advance(8, end);
-      case LEN:
-        this.#pos = this.#lengthEnd(end);
-        return;
-      case I32:
-        return this.#advance(4, end);
-      default:
-        throw this.#malformed(`field ${field} has wire type ${tag & 7}, which proto3 never writes`, this.#fieldStart);
-    }
-  }
-
-  /** Reads a length prefix and returns where the field ends. */
-  #lengthEnd(end: number): number {
-    // Fast path: lengths under 128 take one byte.
-    const byte = this.#pos < end ? this.#bytes[this.#pos] : 0x80;
-    if (byte < 0x80 && byte < end - this.#pos) {
-      this.#pos++;
-      return this.#pos + byte;
-    }
-    const at = this.#pos;
-    this.#varint(end);
-    if (this.#high !== 0 || this.#low > end - this.#pos) throw this.#malformed('a field runs past the end of its message', at);
-    return this.#pos + this.#low;
-  }
-
-  #advance(count: number, end: number): void {
-    if (count > end - this.#pos) throw this.#malformed('a field runs past the end of its message', this.#fieldStart);
-    this.#pos += count;
-  }
-
-  /** Base-128: seven bits a byte, low bits first, the high bit set on every byte but the last. */
-  #varint(end: number): void {
-    const bytes = this.#bytes;
-    const at = this.#pos;
-    let pos = at;
-    let low = 0;
-    let high = 0;
-    for (let i = 0; i < 10; i++) {
-      if (pos >= end) throw this.#malformed('a varint runs past the end of its message', at);
-      const byte = bytes[pos++];
-      if (i < 4) {
-        low |= (byte & 0x7f) << (7 * i);
-      } else if (i === 4) {
-        low |= (byte & 0x0f) << 28; // bits 28-31 of 32
-        high = (byte & 0x7f) >>> 4;
-      } else {
-        high |= (byte & 0x7f) << (7 * i - 32);
-      }
-      if (byte < 0x80) {
-        this.#pos = pos;
-        this.#low = low >>> 0;
-        this.#high = high >>> 0;
-        return;
-      }
-    }
-    throw this.#malformed('a varint is longer than 10 bytes', at);
-  }
-
-  #malformed(what: string, at = this.#pos): RpcError {
-    const where = this.#index === -1 ? '' : ` (in metrics[${this.#index}])`;
-    return new RpcError(status.INVALID_ARGUMENT, `malformed OutliersRequest at byte ${at}${where}: ${what}`);
-  }
-
   #invalid(what: string): RpcError {
     return new RpcError(status.INVALID_ARGUMENT, `metrics[${this.#index}].${what}`);
   }
+}
+
+/**
+ * Skips a field the decoder did not expect, as protobuf requires (a newer
+ * sender may add fields). But one of the message's own fields, by number, sent
+ * with another wire type cannot be read as that field: it is malformed.
+ */
+function skipUnknown(reader: WireReader, tag: number, offset: number, known: readonly string[]): void {
+  const name = known[(tag >>> 3) - 1];
+  if (name !== undefined) wrongWireType(tag, name, offset);
+  reader.skip(tag & 7);
 }
 
 function sameBytes(bytes: Uint8Array, a: number, b: number, length: number): boolean {

@@ -33,14 +33,14 @@ describe('checkMessage', () => {
     passes([0x08, 0x01, 0x08, 0xac, 0x02], '.UserReq');
     passes([0x12, 0x08, 0, 0, 0x80, 0x3f, 0, 0, 0, 0x40], '.Node');
     refused([0x12, 0x05, 0, 0, 0x80, 0x3f, 0], '.Node', '.Node field 2: packed values cut off');
-    refused([0x0a, 0x02, 0x01, 0x80], '.UserReq', '.UserReq field 1: the varint is cut off at byte 4');
+    refused([0x0a, 0x02, 0x01, 0x80], '.UserReq', '.UserReq field 1 at byte 3: varint runs past the end of its message');
   });
 
   test('a length longer than what is left is refused at once: 7 bytes cannot claim 4 GiB', { timeout: 5_000 }, () => {
-    refused([0x0a, ...FOUR_GIB, 0x41], '.helloworld.HelloRequest', '.helloworld.HelloRequest field 1: claims 4294967295 bytes at byte 6, but only 1 are left');
-    refused([0x0a, ...FOUR_GIB, 0x08, 0x01], '.routeguide.Rectangle', '.routeguide.Rectangle field 1: claims 4294967295 bytes at byte 6, but only 2 are left');
+    refused([0x0a, ...FOUR_GIB, 0x41], '.helloworld.HelloRequest', '.helloworld.HelloRequest field 1 at byte 1: a field of 4294967295 bytes runs past the end of its message (byte 7)');
+    refused([0x0a, ...FOUR_GIB, 0x08, 0x01], '.routeguide.Rectangle', '.routeguide.Rectangle field 1 at byte 1: a field of 4294967295 bytes runs past the end of its message (byte 8)');
     // The same claim one level down, inside a field that fits its parent.
-    refused([0x0a, 0x07, 0x0a, ...FOUR_GIB, 0x41], '.GraphData', '.Node field 1: claims 4294967295 bytes at byte 8, but only 1 are left');
+    refused([0x0a, 0x07, 0x0a, ...FOUR_GIB, 0x41], '.GraphData', '.Node field 1 at byte 3: a field of 4294967295 bytes runs past the end of its message (byte 9)');
   });
 
   test('a known field with the wrong wire type is refused', () => {
@@ -50,12 +50,12 @@ describe('checkMessage', () => {
   });
 
   test('broken varints, tags and wire types are refused', () => {
-    refused([0x08, ...Array(10).fill(0xff), 0x01], '.AddRequest', '.AddRequest field 1: the varint overflows 64 bits');
-    refused([0x08, ...Array(9).fill(0xff), 0x02], '.AddRequest', '.AddRequest field 1: the varint overflows 64 bits');
+    refused([0x08, ...Array(10).fill(0xff), 0x01], '.AddRequest', '.AddRequest field 1 at byte 1: varint overflows 64 bits');
+    refused([0x08, ...Array(9).fill(0xff), 0x02], '.AddRequest', '.AddRequest field 1 at byte 1: varint overflows 64 bits');
     passes([0x08, ...Array(9).fill(0xff), 0x01], '.AddRequest'); // -1: negative int32s take all ten bytes
-    refused([0x80], '.AddRequest', 'a field tag: the varint is cut off at byte 1');
-    refused([0x00, 0x01], '.AddRequest', '.AddRequest field 0: not a valid field number');
-    refused([0x0e], '.AddRequest', '.AddRequest field 1: wire type 6 does not exist');
+    refused([0x80], '.AddRequest', '.AddRequest at byte 0: varint runs past the end of its message');
+    refused([0x00, 0x01], '.AddRequest', '.AddRequest at byte 0: field number 0 does not exist');
+    refused([0x0e], '.AddRequest', '.AddRequest at byte 0: wire type 6 does not exist');
     refused([0x0c], '.AddRequest', '.AddRequest field 1: an end-group with no matching start');
     refused([0x1b, 0x08, 0x01], '.AddRequest', 'group 3 has no end');
   });

@@ -13,6 +13,7 @@ import { isUtf8 } from 'node:buffer';
 import type * as grpc from '@grpc/grpc-js';
 import { messages, requestTypes } from '../../generated/wire-rules/wire-rules.ts';
 import { WIRE, type WireRules } from './wire-format.ts';
+import { MalformedMessage, WireReader } from './wire-reader.ts';
 
 /** Thrown for bytes that are not a well-formed message of the expected type. */
 export class WireFormatError extends Error {}
@@ -23,32 +24,6 @@ export const MAX_DEPTH = 100;
 /** The rules for everything in protos/, written by `npm run generate` (see wire-rules.ts). */
 export const PROTOS_RULES: WireRules = { messages, requestTypes };
 
-class Cursor {
-  constructor(readonly bytes: Uint8Array, public at: number, readonly end: number) {}
-
-  /** A varint of at most `maxBytes` bytes that ends before `end`; returns its value (exact below 2^53). */
-  varint(what: string, maxBytes = 10): number {
-    let value = 0;
-    for (let i = 0; i < maxBytes; i++) {
-      if (this.at >= this.end) throw new WireFormatError(`${what}: the varint is cut off at byte ${this.at}`);
-      const byte = this.bytes[this.at++];
-      if (i === 9 && byte > 1) throw new WireFormatError(`${what}: the varint overflows 64 bits`);
-      value += (byte & 0x7f) * 2 ** (7 * i);
-      if (byte < 0x80) return value;
-    }
-    throw new WireFormatError(`${what}: a varint longer than ${maxBytes} bytes`);
-  }
-
-  skip(count: number, what: string): number {
-    if (count > this.end - this.at) {
-      throw new WireFormatError(`${what}: claims ${count} bytes at byte ${this.at}, but only ${this.end - this.at} are left`);
-    }
-    const start = this.at;
-    this.at += count;
-    return start;
-  }
-}
-
 /**
  * Throws WireFormatError unless `bytes` are a well-formed message of type
  * `typeName` (".helloworld.HelloRequest"): every length within its
@@ -57,58 +32,67 @@ class Cursor {
  * allowed (that is how old servers read new clients) but must be well-formed.
  */
 export function checkMessage(bytes: Uint8Array, typeName: string, rules: WireRules = PROTOS_RULES): void {
-  checkFields(new Cursor(bytes, 0, bytes.length), typeName, rules, 0);
+  checkFields(new WireReader(bytes), typeName, rules, 0);
 }
 
-function checkFields(cursor: Cursor, typeName: string | undefined, rules: WireRules, depth: number, group?: number): void {
+/** Checks the fields up to reader.limit, or up to the end of `group` if one is given. */
+function checkFields(reader: WireReader, typeName: string | undefined, rules: WireRules, depth: number, group?: number): void {
   if (depth > MAX_DEPTH) throw new WireFormatError(`nested more than ${MAX_DEPTH} deep`);
   const fields = typeName === undefined ? undefined : rules.messages[typeName];
   if (typeName !== undefined && fields === undefined) throw new Error(`no wire rules for ${typeName}`);
-  while (cursor.at < cursor.end) {
-    const tag = cursor.varint('a field tag', 5);
-    const fieldNumber = Math.floor(tag / 8);
-    const wireType = tag % 8;
-    const where = `${typeName ?? 'an unknown group'} field ${fieldNumber}`;
-    if (fieldNumber === 0 || fieldNumber > 2 ** 29 - 1) throw new WireFormatError(`${where}: not a valid field number`);
-    if (wireType === WIRE.endGroup) {
-      if (group !== fieldNumber) throw new WireFormatError(`${where}: an end-group with no matching start`);
-      return;
-    }
-    if (wireType > WIRE.fixed32) throw new WireFormatError(`${where}: wire type ${wireType} does not exist`);
-    const rule = fields?.[fieldNumber];
-    if (rule && wireType !== rule.wireType && !(rule.packable && wireType === WIRE.length)) {
-      throw new WireFormatError(`${where}: sent with wire type ${wireType}, but its type is written with wire type ${rule.wireType}`);
-    }
-    switch (wireType) {
-      case WIRE.varint:
-        cursor.varint(where);
-        break;
-      case WIRE.fixed64:
-        cursor.skip(8, where);
-        break;
-      case WIRE.fixed32:
-        cursor.skip(4, where);
-        break;
-      case WIRE.length: {
-        const length = cursor.varint(`${where} length`, 5);
-        const start = cursor.skip(length, where);
-        if (rule?.message) checkFields(new Cursor(cursor.bytes, start, cursor.at), rule.message, rules, depth + 1);
-        else if (rule?.utf8 && !isUtf8(cursor.bytes.subarray(start, cursor.at))) throw new WireFormatError(`${where}: a string that is not UTF-8`);
-        else if (rule?.packable) checkPacked(new Cursor(cursor.bytes, start, cursor.at), rule.wireType, where);
-        break;
+  // The field being read, to name it if the reader finds its bytes malformed (0: its tag).
+  let fieldNumber = 0;
+  try {
+    while (!reader.atEnd) {
+      fieldNumber = 0;
+      const tag = reader.tag();
+      fieldNumber = tag >>> 3;
+      const wireType = tag & 7;
+      if (wireType === WIRE.endGroup) {
+        if (group !== fieldNumber) throw new WireFormatError(`${nameOf(typeName, fieldNumber)}: an end-group with no matching start`);
+        return;
       }
-      case WIRE.startGroup:
-        checkFields(cursor, undefined, rules, depth + 1, fieldNumber);
-        break;
+      const rule = fields?.[fieldNumber];
+      if (rule && wireType !== rule.wireType && !(rule.packable && wireType === WIRE.length)) {
+        throw new WireFormatError(`${nameOf(typeName, fieldNumber)}: sent with wire type ${wireType}, but its type is written with wire type ${rule.wireType}`);
+      }
+      if (wireType === WIRE.startGroup) checkFields(reader, undefined, rules, depth + 1, fieldNumber);
+      else if (wireType !== WIRE.length) reader.skip(wireType);
+      else {
+        const end = reader.lengthDelimited();
+        if (rule?.message) {
+          const outer = reader.enter(end);
+          checkFields(reader, rule.message, rules, depth + 1);
+          reader.leave(outer);
+        } else if (rule?.utf8 && !isUtf8(reader.bytes.subarray(reader.pos, end))) {
+          throw new WireFormatError(`${nameOf(typeName, fieldNumber)}: a string that is not UTF-8`);
+        } else if (rule?.packable) {
+          checkPacked(reader, end, rule.wireType, nameOf(typeName, fieldNumber));
+        }
+        reader.pos = end;
+      }
     }
+  } catch (error) {
+    // Errors from nested messages are WireFormatErrors already, named by their own type.
+    if (error instanceof MalformedMessage) throw new WireFormatError(`${nameOf(typeName, fieldNumber)} at byte ${error.offset}: ${error.problem}`);
+    throw error;
   }
   if (group !== undefined) throw new WireFormatError(`group ${group} has no end`);
 }
 
-function checkPacked(cursor: Cursor, wireType: number, where: string): void {
+/** How an error names where it is: ".AddRequest field 1", or ".AddRequest" while reading a tag. */
+function nameOf(typeName: string | undefined, fieldNumber: number): string {
+  const type = typeName ?? 'an unknown group';
+  return fieldNumber === 0 ? type : `${type} field ${fieldNumber}`;
+}
+
+function checkPacked(reader: WireReader, end: number, wireType: number, where: string): void {
   const width = wireType === WIRE.fixed64 ? 8 : wireType === WIRE.fixed32 ? 4 : 0;
-  if (width > 0 && (cursor.end - cursor.at) % width !== 0) throw new WireFormatError(`${where}: packed values cut off`);
-  while (width === 0 && cursor.at < cursor.end) cursor.varint(where);
+  if (width > 0 && (end - reader.pos) % width !== 0) throw new WireFormatError(`${where}: packed values cut off`);
+  if (width > 0) return;
+  const outer = reader.enter(end);
+  while (!reader.atEnd) reader.skip(WIRE.varint);
+  reader.leave(outer);
 }
 
 const OWN_DECODER = Symbol('checks its own bytes');

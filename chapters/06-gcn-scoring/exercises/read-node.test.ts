@@ -4,7 +4,7 @@ import type { ProtoGrpcType as GcnProto } from '../../../generated/proto-loader/
 import { importExercise } from '../../shared/exercise.ts';
 import { loadProto } from '../../shared/proto-loader.ts';
 import { seededRandom } from '../../shared/seeded-random.ts';
-import { MalformedMessage, WireType } from '../wire-reader.ts';
+import { MalformedMessage, WireType } from '../../shared/wire-reader.ts';
 import { WireWriter } from '../wire-writer.ts';
 
 const { readNode } = await importExercise<typeof import('./read-node.ts')>(import.meta.url, 'read-node.ts');

@@ -5,7 +5,7 @@
 //     repeated float features = 2;
 //   }
 //
-// Write readNode(bytes) with the WireReader from ../wire-reader.ts, returning
+// Write readNode(bytes) with the WireReader from ../../shared/wire-reader.ts, returning
 // what any protobuf decoder would:
 //   - features may come packed (one LEN field of 4-byte floats, what proto3
 //     writes) or unpacked (one I32 field per value), even mixed: keep them all,
@@ -18,7 +18,7 @@
 // graph-decoder.ts does this for a whole GraphData; try it yourself first.
 //
 // Check your work: npm run exercises -- 06
-import { WireReader } from '../wire-reader.ts';
+import { WireReader } from '../../shared/wire-reader.ts';
 
 export interface DecodedNode {
   id: string;

@@ -1,5 +1,5 @@
 // Exercise 06-B, a solution.
-import { WireReader, WireType, wrongWireType } from '../../wire-reader.ts';
+import { WireReader, WireType, wrongWireType } from '../../../shared/wire-reader.ts';
 
 export interface DecodedNode {
   id: string;
