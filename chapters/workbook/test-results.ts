@@ -44,9 +44,12 @@ function toResult(event: TestEvent): TestResult | undefined {
   return result;
 }
 
-/** The results of `files` (absolute paths), `concurrency` files at a time. */
-export async function* testResults(files: string[], concurrency = 2): AsyncGenerator<TestResult> {
-  for await (const event of run({ files, concurrency }) as AsyncIterable<TestEvent>) {
+/** A test that has not finished after this long fails, so that every run ends. */
+const TEST_TIMEOUT_MS = 60_000;
+
+/** The results of `files` (absolute paths), `concurrency` files at a time; `signal` stops the run and its processes. */
+export async function* testResults(files: string[], concurrency = 2, signal?: AbortSignal): AsyncGenerator<TestResult> {
+  for await (const event of run({ files, concurrency, signal, timeout: TEST_TIMEOUT_MS }) as AsyncIterable<TestEvent>) {
     const result = toResult(event);
     if (result) yield result;
   }
