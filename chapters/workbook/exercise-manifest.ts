@@ -366,7 +366,7 @@ units. Close both.
     hint: `
 \`output.setEncoding('utf8')\` puts a string decoder in front of the chunks,
 so a character split between two chunks arrives whole. Keep everything
-read so far in one string and match \`/listening on (\S+)\s/\`: the \`\s\`
+read so far in one string and match \`/listening on (\\S+)\\s/\`: the \`\\s\`
 makes sure the whole address has arrived. Clear the timer when you
 settle, whichever way.
 `,
