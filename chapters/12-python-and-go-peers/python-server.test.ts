@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { status } from '@grpc/grpc-js';
 import { seededRandom } from '../shared/seeded-random.ts';
 import { startServer, type RunningServer } from '../shared/server.ts';
-import { runProcess, startServerProcess, type ServerProcess } from '../shared/testing.ts';
+import { runProcess, type ServerProcess } from '../shared/testing.ts';
 import { describeRecord, firstDifference } from './call-records.ts';
 import { valuesOnly } from './original-data-set.ts';
 import { startPythonServer } from './pairings.ts';
@@ -148,9 +148,10 @@ describe('the Python server process', { skip: peerSkip() }, () => {
     assert.match(stopped.stdout, /finishing in-flight calls, then stopping\nstopped\n$/);
   });
 
-  test('Ctrl-C still works when a module starts threads as it loads (numpy with OpenBLAS does)', async () => {
+  test('a Ctrl-C while it loads its modules waits for the server to start, then stops it: exit 0', async () => {
     requirePeers();
-    // server.py beside a gcn.py that starts a thread, then is the real gcn.py.
+    // server.py beside a gcn.py that starts a thread (as numpy's OpenBLAS does
+    // when it loads), presses Ctrl-C, then is the real gcn.py.
     const folder = await mkdtemp(join(tmpdir(), 'workbook-python-threads-'));
     try {
       const python = join(CHAPTER_DIR, 'python');
@@ -158,15 +159,15 @@ describe('the Python server process', { skip: peerSkip() }, () => {
       await writeFile(
         join(folder, 'gcn.py'),
         [
-          'import threading, time',
+          'import os, signal, threading, time',
           'threading.Thread(target=time.sleep, args=(60,), daemon=True).start()',
+          'os.kill(os.getpid(), signal.SIGINT)',
           `exec(compile(open(${JSON.stringify(join(python, 'gcn.py'))}).read(), "gcn.py", "exec"))`,
         ].join('\n'),
       );
-      const server = await startServerProcess(PYTHON, [join(folder, 'server.py'), '--port', '0'], { env: { ...process.env, PYTHONPATH: python } });
-      const stopped = await server.interrupt();
+      const stopped = await runProcess(PYTHON, [join(folder, 'server.py'), '--port', '0'], { env: { ...process.env, PYTHONPATH: python } });
       assert.equal(stopped.code, 0, stopped.stderr);
-      assert.match(stopped.stdout, /finishing in-flight calls, then stopping\nstopped\n$/);
+      assert.match(stopped.stdout, /listening on 127\.0\.0\.1:\d+ \(Ctrl-C to stop\)\nfinishing in-flight calls, then stopping\nstopped\n$/);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
