@@ -1,8 +1,9 @@
 // Exercise tests check the learner's file (the starter, once filled in). The
 // workbook checks its own exercises by running the very same tests against a
 // stand-in for the starter: the reference solution in ./solutions/, or a
-// near-miss in ./near-misses/ that must fail. WORKBOOK_EXERCISE_STAND_INS maps
-// a starter's absolute path to its stand-in's, as JSON; the learner never sets it.
+// near-miss written beside it (the solution with one requirement dropped)
+// that must fail. WORKBOOK_EXERCISE_STAND_INS maps a starter's absolute path
+// to its stand-in's, as JSON; the learner never sets it.
 import { once, type EventEmitter } from 'node:events';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 

@@ -4,15 +4,20 @@
 //
 // Each exercise lives in chapters/<chapter>/exercises/: <name>.ts the starter
 // the learner fills in, <name>.test.ts its test, solutions/<name>.ts the
-// reference solution, and near-misses/<name>.<what>.ts the reference solution
-// with one stated requirement dropped, which the test must reject.
+// reference solution. Each entry's near-misses (the solution with one stated
+// requirement dropped) are the proof that the test checks what the starter asks.
 import { join } from 'node:path';
 
+/**
+ * The reference solution with one stated requirement dropped: `replace` (which
+ * must occur once in the solution) becomes `with`. The exercise's test must
+ * fail against it; the workbook writes it out only while it checks that.
+ */
 export interface NearMiss {
-  /** File name in near-misses/. */
-  file: string;
-  /** The requirement it drops, in the starter's words. */
+  /** The requirement it drops: "it <drops>". */
   drops: string;
+  replace: string;
+  with: string;
 }
 
 export interface ExerciseEntry {
@@ -35,7 +40,6 @@ export interface Exercise extends ExerciseEntry {
   starter: string;
   test: string;
   solution: string;
-  nearMissFiles: string[];
 }
 
 function exercise(entry: ExerciseEntry): Exercise {
@@ -47,7 +51,6 @@ function exercise(entry: ExerciseEntry): Exercise {
     starter: join(folder, `${entry.name}.ts`),
     test: join(folder, `${entry.name}.test.ts`),
     solution: join(folder, 'solutions', `${entry.name}.ts`),
-    nearMissFiles: entry.nearMisses.map((nearMiss) => join(folder, 'near-misses', nearMiss.file)),
   };
 }
 
@@ -57,7 +60,13 @@ export const EXERCISES: readonly Exercise[] = [
     chapter: '01-protobuf-wire-format',
     name: 'encode-varint',
     title: 'encode an int32 as a protobuf varint, by hand',
-    nearMisses: [{ file: 'encode-varint.no-range-check.ts', drops: 'does not refuse a number outside the int32 range' }],
+    nearMisses: [
+      {
+        drops: 'does not refuse a number outside the int32 range',
+        replace: 'if (!Number.isInteger(value) || value < INT32_MIN || value > INT32_MAX) {',
+        with: 'if (!Number.isInteger(value)) {',
+      },
+    ],
     hint: `
 Validate first (\`Number.isInteger\`, and the int32 range). Then
 \`BigInt.asUintN(64, BigInt(value))\` gives the 64-bit pattern protobuf writes
@@ -70,7 +79,13 @@ for a negative int32; take 7 bits at a time with \`& 0x7fn\`, shift with
     chapter: '01-protobuf-wire-format',
     name: 'encode-hello-request',
     title: 'encode helloworld.HelloRequest { name } by hand',
-    nearMisses: [{ file: 'encode-hello-request.utf16-length.ts', drops: 'counts UTF-16 units instead of UTF-8 bytes for the length' }],
+    nearMisses: [
+      {
+        drops: 'counts UTF-16 units instead of UTF-8 bytes for the length',
+        replace: 'let length = payload.length;',
+        with: 'let length = name.length;',
+      },
+    ],
     hint: `
 \`new TextEncoder().encode(name)\` gives the UTF-8 bytes: the length is
 theirs, not \`name.length\` ("ü" is one character, two bytes). The tag is
@@ -83,7 +98,13 @@ name is no bytes at all.
     chapter: '02-unary-hello',
     name: 'polite-greeter',
     title: 'a Greeter that tidies names and refuses bad ones',
-    nearMisses: [{ file: 'polite-greeter.no-trim.ts', drops: 'does not trim the name' }],
+    nearMisses: [
+      {
+        drops: 'does not trim the name',
+        replace: 'const name = sent.trim();',
+        with: 'const name = sent;',
+      },
+    ],
     hint: `
 Write one \`tidyName(sent)\` that either returns the tidy name or throws an
 \`RpcError(status.INVALID_ARGUMENT, …)\`, and use it in both handlers.
@@ -96,7 +117,13 @@ counts code points.
     chapter: '02-unary-hello',
     name: 'greet-or-explain',
     title: 'a client that always comes back, with a reply or a reason',
-    nearMisses: [{ file: 'greet-or-explain.no-close.ts', drops: 'never closes the client' }],
+    nearMisses: [
+      {
+        drops: 'never closes the client',
+        replace: '  } finally {\n    client.close();\n  }\n',
+        with: '  }\n',
+      },
+    ],
     hint: `
 Pass \`{ deadline: new Date(Date.now() + timeoutMs) }\` as the call options.
 In the \`catch\`, \`isServiceError(error)\` (from \`chapters/shared/client.ts\`)
@@ -109,7 +136,13 @@ client in a \`finally\`.
     chapter: '03-calculator-and-users',
     name: 'dot-product',
     title: 'a dot product computed by the Cal service',
-    nearMisses: [{ file: 'dot-product.no-length-check.ts', drops: 'does not refuse vectors of different lengths' }],
+    nearMisses: [
+      {
+        drops: 'does not refuse vectors of different lengths',
+        replace: '  if (xs.length !== ys.length) throw new RangeError(`vectors must have the same length, got ${xs.length} and ${ys.length}`);\n',
+        with: '',
+      },
+    ],
     hint: `
 \`callUnary(client.Multiply, new MultiplyRequest({ number1: x, number2: y }), { deadline: deadlineIn() })\`
 returns a promise of the reply. The products are independent, so
@@ -122,7 +155,13 @@ Don't catch the error: a rejected \`await\` already passes it on.
     chapter: '03-calculator-and-users',
     name: 'fetch-users',
     title: 'look up any number of users from a server that takes at most 100 ids per call',
-    nearMisses: [{ file: 'fetch-users.no-batches.ts', drops: 'sends every id in one call instead of batches of at most 100' }],
+    nearMisses: [
+      {
+        drops: 'sends every id in one call instead of batches of at most 100',
+        replace: 'start += MAX_IDS_PER_CALL',
+        with: 'start += ids.length',
+      },
+    ],
     hint: `
 Slice \`ids\` into chunks of \`MAX_IDS_PER_CALL\`, make one \`User\` call per
 chunk, and join the replies' \`data\` in chunk order. \`Promise.all\` keeps the
@@ -134,7 +173,13 @@ order of its input and rejects with the first failure.
     chapter: '04-route-guide-streaming',
     name: 'first-match',
     title: 'stop a stream when you have what you came for',
-    nearMisses: [{ file: 'first-match.no-cancel.ts', drops: 'reads the stream to its end instead of cancelling it' }],
+    nearMisses: [
+      {
+        drops: 'reads the stream to its end instead of cancelling it',
+        replace: '      call.on(\'error\', () => {}); // the CANCELLED that cancel() brings is expected\n      call.cancel();\n      return feature;',
+        with: '      for await (const _rest of messagesOf(call));\n      return feature;',
+      },
+    ],
     hint: `
 \`for await (const feature of messagesOf(call))\` reads one message at a
 time. When one matches, add an \`'error'\` listener that ignores the
@@ -148,7 +193,13 @@ what the caller should get.
     chapter: '04-route-guide-streaming',
     name: 'live-route',
     title: 'a client stream fed as you go',
-    nearMisses: [{ file: 'live-route.no-deadline.ts', drops: 'makes the call without a deadline' }],
+    nearMisses: [
+      {
+        drops: 'makes the call without a deadline',
+        replace: 'client.RecordRoute({ deadline: new Date(Date.now() + timeoutMs) },',
+        with: 'client.RecordRoute({},',
+      },
+    ],
     hint: `
 Open the call first (\`client.RecordRoute(options, callback)\`, with the
 callback settling a promise), then \`for await\` over the feed and
@@ -164,7 +215,13 @@ that promise right away: it can fail while you are still writing.
     chapter: '05-two-way-push',
     name: 'acknowledge-tasks',
     title: 'acknowledge what was pushed to you',
-    nearMisses: [{ file: 'acknowledge-tasks.no-acknowledgement.ts', drops: 'never acknowledges the tasks' }],
+    nearMisses: [
+      {
+        drops: 'never acknowledges the tasks',
+        replace: '    await acknowledge(client, clientId, tasks);\n',
+        with: '',
+      },
+    ],
     hint: `
 \`client.tellResult(clientIdMetadata(clientId), { deadline: deadlineIn() }, callback)\`
 returns a stream: \`write()\` one \`new Result({ task_id: task.id, ret: task.task.toUpperCase() })\`
@@ -177,7 +234,13 @@ wrap it in a promise and \`await\` it before returning the ids.
     chapter: '05-two-way-push',
     name: 'reconnect-with-backoff',
     title: 'reconnect with backoff',
-    nearMisses: [{ file: 'reconnect-with-backoff.no-backoff.ts', drops: 'reconnects at once, without waiting out the backoff' }],
+    nearMisses: [
+      {
+        drops: 'reconnects at once, without waiting out the backoff',
+        replace: '      await sleep(delayMs);\n',
+        with: '',
+      },
+    ],
     hint: `
 Put the one-stream promise in a loop, and let it resolve with the error
 that ended the stream (or \`null\` once you have enough) instead of
@@ -192,7 +255,13 @@ rejecting. After it: give up on a status that is not retryable or when
     chapter: '06-gcn-scoring',
     name: 'mean-adjacency',
     title: 'mean aggregation instead of symmetric normalisation',
-    nearMisses: [{ file: 'mean-adjacency.sum-not-mean.ts', drops: 'sums the neighbours instead of averaging them' }],
+    nearMisses: [
+      {
+        drops: 'sums the neighbours instead of averaging them',
+        replace: 'weights.fill(1 / degree,',
+        with: 'weights.fill(1 + 0 * degree,',
+      },
+    ],
     hint: `
 \`normalizedAdjacency()\` already finds every row's columns, deduplicated,
 sorted, with the diagonal in place. Keep its \`rowStart\` and \`columns\`; the
@@ -204,7 +273,13 @@ length of row i is deg(i), so every weight in that row is \`1 / deg(i)\`.
     chapter: '06-gcn-scoring',
     name: 'read-node',
     title: 'decode one Node message by hand',
-    nearMisses: [{ file: 'read-node.no-packed.ts', drops: 'does not read packed features' }],
+    nearMisses: [
+      {
+        drops: 'does not read packed features',
+        replace: '    } else if (fieldNumber === 2 && wireType === WireType.LEN) {\n      // Packed: read floats up to the field\'s end; enter() makes a read past it fail.\n      const outer = reader.enter(reader.lengthDelimited());\n      while (!reader.atEnd) features.push(reader.float32());\n      reader.leave(outer);\n',
+        with: '',
+      },
+    ],
     hint: `
 Loop \`while (!reader.atEnd)\`; split each \`reader.tag()\` into
 \`tag >>> 3\` (field number) and \`tag & 7\` (wire type). Field 2 with wire
@@ -218,7 +293,13 @@ don't know: \`reader.skip(wireType)\`.
     chapter: '07-metrics-outliers',
     name: 'running-stats',
     title: 'the mean and σ in one pass, keeping three numbers',
-    nearMisses: [{ file: 'running-stats.sample-not-population.ts', drops: 'divides by n − 1 (the sample σ) instead of n' }],
+    nearMisses: [
+      {
+        drops: 'divides by n − 1 (the sample σ) instead of n',
+        replace: 'Math.sqrt(this.#m2 / this.#count)',
+        with: 'Math.sqrt(this.#m2 / Math.max(1, this.#count - 1))',
+      },
+    ],
     hint: `
 Keep \`count\`, \`mean\` and \`m2\`. On each value: \`count++\`,
 \`delta = x - mean\`, \`mean += delta / count\`, \`m2 += delta * (x - mean)\`
@@ -230,7 +311,13 @@ Keep \`count\`, \`mean\` and \`m2\`. On each value: \`count++\`,
     chapter: '07-metrics-outliers',
     name: 'detect-any-size',
     title: 'one call for requests of any size',
-    nearMisses: [{ file: 'detect-any-size.no-deadline.ts', drops: 'streams without a deadline' }],
+    nearMisses: [
+      {
+        drops: 'streams without a deadline',
+        replace: 'return calls.detectStream(batches);',
+        with: 'return calls.detectStream(batches, {});',
+      },
+    ],
     hint: `
 \`encodeOutliersRequest({ metrics: [m] }).length\` is exactly what metric
 \`m\` adds to a request: a repeated field is its elements, one after another.
@@ -243,7 +330,13 @@ the next. \`calls.detectStream\` takes any iterable of batches.
     chapter: '08-when-calls-go-wrong',
     name: 'idempotent-guestbook',
     title: 'a guestbook that a client may safely call again',
-    nearMisses: [{ file: 'idempotent-guestbook.no-key-check.ts', drops: 'signs again when a key is reused for another name' }],
+    nearMisses: [
+      {
+        drops: 'signs again when a key is reused for another name',
+        replace: '    } else if (entry.name !== name) {',
+        with: '    } else if (false as boolean) {',
+      },
+    ],
     hint: `
 Keep a \`Map\` from key to \`{ name, reply }\`. Look the key up before you
 sign: a new key signs and stores its reply; a known key with the same name
@@ -256,7 +349,13 @@ returns an array; its first element is the key (a string).
     chapter: '08-when-calls-go-wrong',
     name: 'outliers-violations',
     title: 'refuse a bad OutliersRequest with every violation at once',
-    nearMisses: [{ file: 'outliers-violations.first-violation-only.ts', drops: 'reports only the first violation' }],
+    nearMisses: [
+      {
+        drops: 'reports only the first violation',
+        replace: 'if (violations.length > 0) throw badRequest(violations);',
+        with: 'if (violations.length > 0) throw badRequest(violations.slice(0, 1));',
+      },
+    ],
     hint: `
 Walk \`request.metrics\` with \`forEach((metric, index) => …)\` and push a
 \`{ field, description }\` for each problem, in the order the starter lists.
@@ -270,7 +369,13 @@ messages want. Throw \`badRequest(violations)\` if the list is not empty.
     chapter: '09-metadata-interceptors-tls',
     name: 'deadline-guard',
     title: 'a server interceptor that refuses calls without a sensible deadline',
-    nearMisses: [{ file: 'deadline-guard.no-missing-deadline.ts', drops: 'lets calls without a deadline through' }],
+    nearMisses: [
+      {
+        drops: 'lets calls without a deadline through',
+        replace: 'if (at === Infinity) return `calls to ${path} must carry a deadline`;',
+        with: 'if (at === Infinity) return undefined;',
+      },
+    ],
     hint: `
 Start from the shape of \`authInterceptor\`: a \`ServerListenerBuilder\` whose
 \`withOnReceiveMetadata\` either calls \`next(metadata)\` or
@@ -284,7 +389,13 @@ first, and compare with \`Infinity\` for "no deadline".
     chapter: '09-metadata-interceptors-tls',
     name: 'cached-token',
     title: 'call credentials that fetch a token only when they need one',
-    nearMisses: [{ file: 'cached-token.no-early-refresh.ts', drops: 'keeps a token until it has expired instead of refreshing it 30 s before' }],
+    nearMisses: [
+      {
+        drops: 'keeps a token until it has expired instead of refreshing it 30 s before',
+        replace: 'now() < cached.expiresAt - REFRESH_BEFORE_EXPIRY_MS',
+        with: 'now() < cached.expiresAt',
+      },
+    ],
     hint: `
 Keep two things: the last token fetched, and the fetch under way (a
 promise), if any. Decide synchronously (no \`await\` between looking at them
@@ -298,7 +409,13 @@ the generator's callback.
     chapter: '10-operating-a-service',
     name: 'wait-until-serving',
     title: 'wait until a service is ready',
-    nearMisses: [{ file: 'wait-until-serving.no-cancel.ts', drops: 'leaves the Watch stream open' }],
+    nearMisses: [
+      {
+        drops: 'leaves the Watch stream open',
+        replace: '  } finally {\n    watch.cancel();\n  }\n',
+        with: '  } finally {\n  }\n',
+      },
+    ],
     hint: `
 \`new HealthWatch(client, service, deadlineIn(timeoutMs))\` puts the time
 limit on the call itself: when it passes, \`next()\` rejects with
@@ -311,7 +428,13 @@ in a loop until it returns \`'SERVING'\`, and call \`cancel()\` in a \`finally\`
     chapter: '10-operating-a-service',
     name: 'frozen-peer-options',
     title: 'notice a dead connection in time',
-    nearMisses: [{ file: 'frozen-peer-options.no-keepalive-timeout.ts', drops: 'leaves the keepalive timeout at its 20 s default' }],
+    nearMisses: [
+      {
+        drops: 'leaves the keepalive timeout at its 20 s default',
+        replace: '  \'grpc.keepalive_timeout_ms\': 300,\n',
+        with: '',
+      },
+    ],
     hint: `
 In the worst case the freeze comes just after a ping was answered: the
 next ping goes out \`grpc.keepalive_time_ms\` later, and the connection is
@@ -324,7 +447,13 @@ second, with room to spare; the default timeout (20 s) does not.
     chapter: '11-many-servers',
     name: 'retry-config',
     title: 'a service config that rides out a flaky fleet',
-    nearMisses: [{ file: 'retry-config.no-round-robin.ts', drops: 'leaves out round_robin' }],
+    nearMisses: [
+      {
+        drops: 'leaves out round_robin',
+        replace: '  loadBalancingConfig: [{ round_robin: {} }],',
+        with: '  loadBalancingConfig: [],',
+      },
+    ],
     hint: `
 Four attempts in all means \`maxAttempts: 4\`. Copy the shape of
 \`retryUnavailable\` in \`service-configs.ts\`; the \`name\` entry
@@ -336,7 +465,13 @@ Four attempts in all means \`maxAttempts: 4\`. Copy the shape of
     chapter: '11-many-servers',
     name: 'greet-when-up',
     title: 'a client that can be started before its server',
-    nearMisses: [{ file: 'greet-when-up.no-wait-for-ready.ts', drops: 'does not wait for the server to be ready' }],
+    nearMisses: [
+      {
+        drops: 'does not wait for the server to be ready',
+        replace: 'metadata: new Metadata({ waitForReady: true })',
+        with: 'metadata: new Metadata()',
+      },
+    ],
     hint: `
 \`greet(name, { deadline: deadlineIn(timeoutMs), metadata: new Metadata({ waitForReady: true }) })\`,
 inside a \`try\`, with \`client.close()\` in the \`finally\`. The test hangs up on
@@ -349,7 +484,13 @@ wait: that is why its timeout is 5 s.
     chapter: '11-many-servers',
     name: 'compress-when-it-pays',
     title: 'compress only when it pays',
-    nearMisses: [{ file: 'compress-when-it-pays.always-gzip.ts', drops: 'compresses every name, small ones too' }],
+    nearMisses: [
+      {
+        drops: 'compresses every name, small ones too',
+        replace: 'Buffer.byteLength(name) >= WORTH_COMPRESSING ? gzip : plain',
+        with: 'Buffer.byteLength(name) >= 0 ? gzip : plain',
+      },
+    ],
     hint: `
 grpc-js has no per-call switch, so open two clients, one with
 \`GZIP_CHANNEL\` and one with \`PLAIN_CHANNEL\`, and choose per call.
@@ -362,7 +503,13 @@ units. Close both.
     chapter: '12-python-and-go-peers',
     name: 'listening-address',
     title: 'find out where a server in another language listens',
-    nearMisses: [{ file: 'listening-address.no-timeout.ts', drops: 'waits for ever when the line never comes' }],
+    nearMisses: [
+      {
+        drops: 'waits for ever when the line never comes',
+        replace: '    const timer = setTimeout(() => settle(() => reject(new Error(`no "listening on host:port" within ${timeoutMs} ms:\\n${read}`))), timeoutMs);\n',
+        with: '    const timer = undefined;\n',
+      },
+    ],
     hint: `
 \`output.setEncoding('utf8')\` puts a string decoder in front of the chunks,
 so a character split between two chunks arrives whole. Keep everything
@@ -376,7 +523,13 @@ settle, whichever way.
     chapter: '12-python-and-go-peers',
     name: 'reading-times',
     title: 'the timestamps the original client.go meant to send',
-    nearMisses: [{ file: 'reading-times.no-nanos.ts', drops: 'drops the milliseconds (nanos always 0)' }],
+    nearMisses: [
+      {
+        drops: 'drops the milliseconds (nanos always 0)',
+        replace: 'nanos: (ms - seconds * 1000) * 1_000_000',
+        with: 'nanos: 0 * ms',
+      },
+    ],
     hint: `
 Work in milliseconds since 1970 (\`start.getTime() + i * stepMs\`). The
 seconds are \`Math.floor(ms / 1000)\`, not \`Math.trunc\`: before 1970 they
