@@ -2,6 +2,9 @@
 // MyService's edge cases, each side by side with the TypeScript server of the
 // chapter that teaches it (07, 03), and how the process starts and stops.
 import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { status } from '@grpc/grpc-js';
 import { seededRandom } from '../shared/seeded-random.ts';
@@ -12,7 +15,7 @@ import { valuesOnly } from './original-data-set.ts';
 import { startPythonServer } from './pairings.ts';
 import { addTypeScriptServers, typeScriptServerOptions } from './peer-services.ts';
 import { gcn, myService, outliers } from './scenarios.ts';
-import { peerSkip, PYTHON, requirePeers } from './toolchain.ts';
+import { CHAPTER_DIR, peerSkip, PYTHON, requirePeers } from './toolchain.ts';
 import { runScenario, scenarioCall, type ScenarioCall } from './ts-client.ts';
 
 const AMARA = { name: 'Amara Okafor', age: 34, email: 'amara@example.com' };
@@ -143,6 +146,31 @@ describe('the Python server process', { skip: peerSkip() }, () => {
     assert.equal(stopped.code, 0, stopped.stderr);
     assert.match(stopped.stdout, /^Python server \(helloworld\.Greeter, MyService, pb\.Outliers, GCNService\) listening on 127\.0\.0\.1:\d+ \(Ctrl-C to stop\)\n/);
     assert.match(stopped.stdout, /finishing in-flight calls, then stopping\nstopped\n$/);
+  });
+
+  test('a Ctrl-C while it loads its modules waits for the server to start, then stops it: exit 0', async () => {
+    requirePeers();
+    // server.py beside a gcn.py that starts a thread (as numpy's OpenBLAS does
+    // when it loads), presses Ctrl-C, then is the real gcn.py.
+    const folder = await mkdtemp(join(tmpdir(), 'workbook-python-threads-'));
+    try {
+      const python = join(CHAPTER_DIR, 'python');
+      await copyFile(join(python, 'server.py'), join(folder, 'server.py'));
+      await writeFile(
+        join(folder, 'gcn.py'),
+        [
+          'import os, signal, threading, time',
+          'threading.Thread(target=time.sleep, args=(60,), daemon=True).start()',
+          'os.kill(os.getpid(), signal.SIGINT)',
+          `exec(compile(open(${JSON.stringify(join(python, 'gcn.py'))}).read(), "gcn.py", "exec"))`,
+        ].join('\n'),
+      );
+      const stopped = await runProcess(PYTHON, [join(folder, 'server.py'), '--port', '0'], { env: { ...process.env, PYTHONPATH: python } });
+      assert.equal(stopped.code, 0, stopped.stderr);
+      assert.match(stopped.stdout, /listening on 127\.0\.0\.1:\d+ \(Ctrl-C to stop\)\nfinishing in-flight calls, then stopping\nstopped\n$/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   test('a taken port makes it exit 1 and say so, rather than share the port', async () => {

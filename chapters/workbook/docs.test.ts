@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { chapterFolders, filesUnder, REPO_ROOT } from '../shared/repo-files.ts';
-import { exerciseTestFiles } from './test-files.ts';
+import { EXERCISES } from './exercise-manifest.ts';
 
 const SOURCE_EXTENSIONS: Record<string, string> = { ts: '.ts', protobuf: '.proto' };
 
@@ -50,11 +50,27 @@ test('every chapter has a lesson, listed in the README', () => {
   }
 });
 
-test('every lesson with exercises prints the command that checks them', () => {
+/** A lesson's "## Exercises" section, up to the next "## " heading. */
+function exercisesSection(markdown: string): string {
+  const start = markdown.indexOf('\n## Exercises\n');
+  if (start < 0) return '';
+  const end = markdown.indexOf('\n## ', start + 1);
+  return markdown.slice(start, end < 0 ? undefined : end);
+}
+
+/** Whitespace-insensitive: the lesson wraps and indents the hint inside a list item. */
+const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+test('every lesson with exercises says how to check them and shows each hint as the manifest has it', () => {
   for (const chapter of chapterFolders()) {
-    if (exerciseTestFiles(chapter.slice(0, 2)).length === 0) continue;
-    const lesson = readFileSync(join(REPO_ROOT, 'docs', `${chapter}.md`), 'utf8');
-    assert.ok(lesson.includes(`npm run exercises -- ${chapter.slice(0, 2)}`), `docs/${chapter}.md`);
+    const exercises = EXERCISES.filter((exercise) => exercise.chapter === chapter);
+    if (exercises.length === 0) continue;
+    const section = exercisesSection(readFileSync(join(REPO_ROOT, 'docs', `${chapter}.md`), 'utf8'));
+    assert.ok(section.includes('npm run learn'), `docs/${chapter}.md: the Exercises section mentions npm run learn`);
+    assert.ok(section.includes(`npm run exercises -- ${chapter.slice(0, 2)}`), `docs/${chapter}.md`);
+    for (const exercise of exercises) {
+      assert.ok(words(section).includes(words(exercise.hint)), `docs/${chapter}.md: the hint for ${exercise.id} differs from chapters/workbook/exercise-manifest.ts`);
+    }
   }
 });
 

@@ -1,51 +1,95 @@
-// The workbook checks its own exercises: each exercise test must pass against
-// the reference solution and fail against the untouched starter, so that no
-// exercise can be "solved" without doing the work.
+// The workbook checks its own exercises: each exercise test must fail against
+// the committed starter, pass against the reference solution and fail against
+// every near-miss, so that no exercise can be "solved" without doing the work
+// and no requirement a starter states goes unchecked. The learner's own
+// starter files never take part (see exercise-check.ts).
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { describe, test } from 'node:test';
-import { EXERCISE_TARGET_VARIABLE } from '../shared/exercise.ts';
-import { runNode } from '../shared/testing.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { after, before, describe, test } from 'node:test';
 import { chapterFolders, REPO_ROOT } from '../shared/repo-files.ts';
+import { nearMissPath, nearMissSource, runRound, tally, workbookCopy, type RoundResults } from './exercise-check.ts';
+import { EXERCISES } from './exercise-manifest.ts';
 import { exerciseTestFiles } from './test-files.ts';
 
-/** node --test in a child process, so the exercise's own results stay out of ours. */
-function runExerciseTest(file: string, target: 'starter' | 'solution') {
-  // NODE_TEST_CONTEXT marks a process the test runner started; a nested runner
-  // that inherits it reports to us instead of running, so it must not see it.
-  const { NODE_TEST_CONTEXT: _, ...env } = process.env;
-  return runNode(['--test', '--test-reporter=tap', file], {
-    timeoutMs: 60_000,
-    env: { ...env, [EXERCISE_TARGET_VARIABLE]: target },
+/** The .ts files of an exercise folder and its solutions/, from the repository root. */
+function exerciseFilesIn(folder: string): string[] {
+  return ['', 'solutions'].flatMap((sub) => {
+    const dir = join(REPO_ROOT, folder, sub);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+      .map((entry) => relative(REPO_ROOT, join(dir, entry.name)));
   });
 }
 
 test('every chapter has at least two exercises', () => {
   for (const chapter of chapterFolders()) {
-    assert.ok(exerciseTestFiles(chapter.slice(0, 2)).length >= 2, `${chapter} needs at least two exercises`);
+    assert.ok(EXERCISES.filter((exercise) => exercise.chapter === chapter).length >= 2, `${chapter} needs at least two exercises`);
   }
 });
 
-for (const file of exerciseTestFiles()) {
-  const starter = join(dirname(file), basename(file).replace('.test.ts', '.ts'));
-  const solution = join(dirname(file), 'solutions', basename(starter));
+test('the manifest lists every exercise file, and every file it lists exists', () => {
+  const listed = new Set(EXERCISES.flatMap((exercise) => [exercise.starter, exercise.test, exercise.solution]));
+  for (const path of listed) assert.ok(existsSync(join(REPO_ROOT, path)), `${path} is in the manifest but not on disk`);
+  const folders = new Set(exerciseTestFiles().map((file) => join(file, '..')));
+  for (const path of [...folders].flatMap(exerciseFilesIn)) {
+    assert.ok(listed.has(path), `${path} is not in chapters/workbook/exercise-manifest.ts`);
+  }
+  assert.equal(new Set(EXERCISES.map((exercise) => exercise.id)).size, EXERCISES.length, 'exercise ids are unique');
+});
 
-  describe(file, () => {
-    test('has a starter with a TODO and a reference solution', () => {
-      assert.match(readFileSync(join(REPO_ROOT, starter), 'utf8'), /TODO/);
-      assert.ok(existsSync(join(REPO_ROOT, solution)), `${solution} is missing`);
-    });
+test('every exercise has a near-miss, a one-place change to its reference solution', () => {
+  for (const exercise of EXERCISES) {
+    assert.ok(exercise.nearMisses.length >= 1, `${exercise.id} needs a near-miss`);
+    for (const nearMiss of exercise.nearMisses) assert.doesNotThrow(() => nearMissSource(exercise, nearMiss));
+  }
+});
 
-    test('passes against the reference solution', async () => {
-      const result = await runExerciseTest(file, 'solution');
-      assert.equal(result.code, 0, result.stdout + result.stderr);
-    });
+describe('every exercise test, in a copy of the workbook', () => {
+  const copy = workbookCopy(EXERCISES);
+  after(() => copy.remove());
+  let starters: RoundResults;
+  let solutions: RoundResults;
+  let nearMisses: RoundResults[];
 
-    test('fails against the untouched starter', async () => {
-      const result = await runExerciseTest(file, 'starter');
-      assert.notEqual(result.code, 0, 'the starter already passes: this test checks nothing');
-      assert.match(result.stdout, /^# fail [1-9]/m);
-    });
+  // One runner per round, one round after the other (each runs several files
+  // at a time): starters, solutions, each exercise's first near-miss, its second, ...
+  before(async () => {
+    starters = copy.startersNotCommitted ? new Map() : await runRound(copy.root, EXERCISES);
+    solutions = await runRound(copy.root, EXERCISES, (exercise) => exercise.solution);
+    const rounds = Math.max(...EXERCISES.map((exercise) => exercise.nearMisses.length));
+    nearMisses = [];
+    for (let round = 0; round < rounds; round++) {
+      const inRound = EXERCISES.filter((exercise) => exercise.nearMisses[round]);
+      nearMisses.push(await runRound(copy.root, inRound, (exercise) => nearMissPath(exercise, round)));
+    }
   });
-}
+
+  for (const exercise of EXERCISES) {
+    const testFile = join(copy.root, exercise.test);
+    describe(exercise.id, () => {
+      test('passes against the reference solution', () => {
+        const { ran, failed } = tally(solutions.get(testFile));
+        assert.ok(ran > 0, 'no test ran');
+        assert.deepEqual(failed.map((result) => `${result.name}: ${result.message}`), []);
+      });
+
+      test('the committed starter has a TODO and fails', (t) => {
+        if (copy.startersNotCommitted) return t.skip(copy.startersNotCommitted);
+        assert.match(readFileSync(join(copy.root, exercise.starter), 'utf8'), /TODO/);
+        const { ran, failed } = tally(starters.get(testFile));
+        assert.ok(ran > 0, 'no test ran');
+        assert.ok(failed.length > 0, 'the starter already passes: this test checks nothing');
+      });
+
+      exercise.nearMisses.forEach((nearMiss, round) => {
+        test(`fails against the near-miss that ${nearMiss.drops}`, () => {
+          const { ran, failed } = tally(nearMisses[round].get(testFile));
+          assert.ok(ran > 0, 'no test ran');
+          assert.ok(failed.length > 0, `the test passes when the solution ${nearMiss.drops}: it does not check that requirement`);
+        });
+      });
+    });
+  }
+});

@@ -1,10 +1,22 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { helloworld } from '../../../generated/static/hello.ts';
 import { importExercise } from '../../shared/exercise.ts';
 import { startServer } from '../../shared/server.ts';
 import { slowGreeter } from '../slow-greeter.ts';
 import { addStaticGreeter } from '../static-greeter.ts';
+
+/** Open TCP connections in this process, both ends counted: the client's and the server's. */
+const openSockets = () => process.getActiveResourcesInfo().filter((resource) => resource === 'TCPSocketWrap').length;
+
+/** Whether every connection has closed within `ms`: a closed client's socket goes within a few ticks. */
+async function socketsCloseWithin(ms: number): Promise<boolean> {
+  for (const started = Date.now(); Date.now() - started < ms; await sleep(10)) {
+    if (openSockets() === 0) return true;
+  }
+  return false;
+}
 
 const { greetOrExplain } = await importExercise<typeof import('./greet-or-explain.ts')>(import.meta.url, 'greet-or-explain.ts');
 
@@ -12,6 +24,8 @@ test('a working server: the greeting', async () => {
   const server = await startServer(addStaticGreeter);
   try {
     assert.deepEqual(await greetOrExplain(server.address, 'World', 1_000), { ok: true, message: 'Hello, World' });
+    // An open client keeps its connection (and this process) alive.
+    assert.ok(await socketsCloseWithin(1_000), 'the connection is still open after greetOrExplain returned: close the client');
   } finally {
     await server.stop();
   }

@@ -13,7 +13,7 @@ import {
   type sendUnaryData,
 } from '@grpc/grpc-js';
 import { routeguide } from '../../../generated/static/route_guide.ts';
-import { importExercise } from '../../shared/exercise.ts';
+import { eventWithin, importExercise } from '../../shared/exercise.ts';
 import { startServer, type RunningServer } from '../../shared/server.ts';
 import { E7 } from '../coordinates.ts';
 import { createRouteGuide } from '../route-guide.ts';
@@ -80,7 +80,7 @@ async function* gps(points: routeguide.Point[], gapMs = 1) {
 }
 
 test('streams the points as they come and resolves with the summary', async () => {
-  const ended = once(clientStatuses, 'status', { signal: AbortSignal.timeout(5_000) });
+  const ended = eventWithin(clientStatuses, 'status', 5_000, 'the call to end with a status');
   const summary = await recordLive(client, gps([at(0, 0), at(1, 0), at(1, 1), at(0, 0)]), 5_000);
   assert.deepEqual({ ...summary.toObject(), elapsed_time: 0 }, { point_count: 4, feature_count: 3, distance: 379_622, elapsed_time: 0 });
   assert.deepEqual(await ended, ['OK']);
@@ -94,7 +94,7 @@ test('the server sees the first point before the feed has finished', async () =>
       yielded++;
       yield point;
       if (yielded === 1) {
-        await once(serverEvents, 'point', { signal: AbortSignal.timeout(5_000) });
+        await eventWithin(serverEvents, 'point', 5_000, 'the server to see the first point while the feed is still running: write each point as it comes');
         assert.equal(yielded, 1, 'the first point reached the server while the feed was still running');
       }
     }
@@ -106,10 +106,11 @@ test('a feed that fails cancels the call (CANCELLED), rather than half-closing i
   const gpsFailure = new Error('GPS lost its fix');
   async function* failing() {
     yield at(0, 0);
-    await once(serverEvents, 'point', { signal: AbortSignal.timeout(5_000) }); // the call is under way
+    await eventWithin(serverEvents, 'point', 5_000, 'the server to see the first point: write each point as it comes'); // the call is under way
     throw gpsFailure;
   }
-  const ended = once(clientStatuses, 'status', { signal: AbortSignal.timeout(5_000) });
+  const ended = eventWithin(clientStatuses, 'status', 5_000, 'the call to end with a status');
+  ended.catch(() => {}); // awaited below, once recordLive has settled
   await assert.rejects(recordLive(client, failing(), 5_000), (error) => error === gpsFailure);
   assert.equal(calls.at(-1)!.points, 1);
   // CANCELLED: the client cancelled. OK would mean it half-closed and the server summed up half a route.

@@ -76,9 +76,11 @@ test('comes back after the server goes down, waiting as the policy says, and kee
 
 test('gives up after maxRetries failures in a row, with the last status', async () => {
   const waits: number[] = [];
+  const address = await stoppedServerAddress();
+  const started = performance.now();
   await assert.rejects(
     collectTasks({
-      address: await stoppedServerAddress(),
+      address,
       clientId: 'ada',
       count: 1,
       policy: POLICY,
@@ -89,6 +91,8 @@ test('gives up after maxRetries failures in a row, with the last status', async 
     { code: status.UNAVAILABLE },
   );
   assert.deepEqual(waits, [20, 40, 50]);
+  const elapsedMs = performance.now() - started;
+  assert.ok(elapsedMs >= 100, `it gave up after ${Math.round(elapsedMs)} ms: it must wait out each delay (20 + 40 + 50 ms) before trying again`);
 });
 
 test('a refusal is not retried', async (t) => {

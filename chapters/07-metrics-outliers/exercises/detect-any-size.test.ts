@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { after, afterEach, before, beforeEach, test } from 'node:test';
+import { ServerInterceptingCall, type ServerInterceptor } from '@grpc/grpc-js';
 import type { Metric } from '../../../generated/proto-loader/pb/Metric.ts';
 import { importExercise } from '../../shared/exercise.ts';
 import { startServer, type RunningServer } from '../../shared/server.ts';
@@ -21,11 +22,18 @@ const recording = (method: 'Detect' | 'DetectStream') => ({
   },
 });
 
+// And the deadline of every call (Infinity: none), which the starter says every call carries.
+const deadlines: number[] = [];
+const noteDeadline: ServerInterceptor = (_method, call) => {
+  deadlines.push(Number(call.getDeadline()));
+  return new ServerInterceptingCall(call);
+};
+
 let server: RunningServer;
 let calls: OutliersCalls;
 before(async () => {
   server = await startServer((s) => s.addService({ Detect: recording('Detect'), DetectStream: recording('DetectStream') }, outliersHandlers()), {
-    serverOptions: { 'grpc.max_receive_message_length': LIMIT },
+    serverOptions: { 'grpc.max_receive_message_length': LIMIT, interceptors: [noteDeadline] },
   });
   calls = new OutliersCalls(server.address);
 });
@@ -33,7 +41,13 @@ after(async () => {
   calls.close();
   await server.stop();
 });
-beforeEach(() => (received.length = 0));
+beforeEach(() => {
+  received.length = 0;
+  deadlines.length = 0;
+});
+afterEach(() => {
+  assert.ok(deadlines.length > 0 && deadlines.every(Number.isFinite), `every call carries a deadline; the deadlines seen: ${deadlines.join(', ')}`);
+});
 
 test('a request that fits: one Detect call', async () => {
   assert.deepEqual(await detectAnySize(calls, cpuMetrics(1_000), LIMIT), [7, 113, 835]);

@@ -7,18 +7,31 @@
 127.0.0.1:PORT" says which; the workbook's tests read it from there.
 Ctrl-C (or SIGTERM) lets in-flight calls finish, then stops.
 """
-import argparse
 import signal
-import sys
-from concurrent.futures import ThreadPoolExecutor
 
-import common  # noqa: F401  (puts generated/python on the import path)
-import grpc
+# Ctrl-C and SIGTERM are blocked first, before any import, and taken by sigwait
+# in main(), so that no thread can ever run a handler for them. Every thread
+# inherits the mask of the thread that starts it, and threads start earlier
+# than main(): `import gcn` imports numpy, whose OpenBLAS (where installed)
+# starts its worker threads as it loads. With the mask set only in main(), a
+# Ctrl-C went to such a thread, Python's handler ran, and the main thread
+# raised KeyboardInterrupt wherever it was (at the "listening" print, or never,
+# inside sigwait). A handler that set a threading.Event instead could hang for
+# good: the signal may land while the main thread holds the Event's own lock.
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
 
-import gcn
-import greeter
-import outliers
-import users
+import argparse  # noqa: E402  (after the mask, as every import below)
+import sys  # noqa: E402
+from concurrent.futures import ThreadPoolExecutor  # noqa: E402
+
+import common  # noqa: F401,E402  (puts generated/python on the import path)
+import grpc  # noqa: E402
+
+import gcn  # noqa: E402
+import greeter  # noqa: E402
+import outliers  # noqa: E402
+import users  # noqa: E402
 
 # Each module registers its servicer with add_to_server(server).
 SERVICES = {"helloworld.Greeter": greeter, "MyService": users, "pb.Outliers": outliers, "GCNService": gcn}
@@ -28,7 +41,6 @@ MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 GRACE_SECONDS = 5
 
-STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def main():
@@ -36,12 +48,6 @@ def main():
     parser.add_argument("--port", type=int, default=50051, help="0 picks a free port (default 50051)")
     port = parser.parse_args().port
 
-    # Ctrl-C and SIGTERM are blocked before any thread starts (gRPC's threads
-    # inherit the mask) and taken by sigwait below, so a signal that comes at
-    # once, while the server is still starting, waits its turn. A handler that
-    # set a threading.Event instead could hang for good: the signal may land
-    # while the main thread holds the Event's own lock inside wait().
-    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     server = grpc.server(
         ThreadPoolExecutor(max_workers=8),
         options=[
