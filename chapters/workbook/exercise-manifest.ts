@@ -537,4 +537,52 @@ must round down so that the nanos, \`(ms - seconds * 1000) * 1_000_000\`,
 stay positive.
 `,
   }),
+  exercise({
+    label: '13-A',
+    chapter: '13-grpc-from-the-browser',
+    name: 'connect-json-call',
+    title: 'call SayHello with the Connect protocol using only fetch',
+    nearMisses: [
+      {
+        drops: 'does not send the JSON content-type',
+        replace: "headers: { 'content-type': 'application/json' },",
+        with: "headers: { 'content-type': 'text/plain' },",
+      },
+      {
+        drops: 'resolves instead of rejecting on an error status',
+        replace: 'if (response.status !== 200) throw',
+        with: 'if (response.status === 0) throw',
+      },
+    ],
+    hint: `
+The URL is the base URL plus \`/helloworld.Greeter/SayHello\`, the header is
+\`content-type: application/json\`, and the body is \`JSON.stringify({ name })\`.
+Read \`response.json()\` either way; \`response.status !== 200\` tells you
+which of the two shapes you have.
+`,
+  }),
+  exercise({
+    label: '13-B',
+    chapter: '13-grpc-from-the-browser',
+    name: 'retry-unavailable',
+    title: 'retry UNAVAILABLE with exponential backoff',
+    nearMisses: [
+      {
+        drops: 'retries every error, not only UNAVAILABLE',
+        replace: 'const retryable = error instanceof ConnectError && error.code === Code.Unavailable;',
+        with: 'const retryable = error instanceof ConnectError;',
+      },
+      {
+        drops: 'never doubles the wait',
+        replace: 'delayMs *= 2;',
+        with: 'delayMs *= 1;',
+      },
+    ],
+    hint: `
+A \`for\` loop over attempts with \`try { return await call(); }\`. In the
+\`catch\`, rethrow unless the error is a \`ConnectError\` with
+\`code === Code.Unavailable\` and attempts remain; after the \`catch\`, wait
+with \`await sleep(delayMs)\` and double \`delayMs\`.
+`,
+  }),
 ];
