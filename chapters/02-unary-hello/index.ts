@@ -9,6 +9,7 @@ import { addDynamicGreeter } from './dynamic-greeter.ts';
 import { dynamicGreeterCalls, staticGreeterCalls, type GreeterCalls } from './greeter-clients.ts';
 import { slowGreeter } from './slow-greeter.ts';
 import { addStaticGreeter } from './static-greeter.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
 
 const SAY_HELLO = helloworld.UnimplementedGreeterService.definition.SayHello.path;
 const SAY_HELLO_AGAIN = helloworld.UnimplementedGreeterService.definition.SayHelloAgain.path;
@@ -20,7 +21,7 @@ async function tour(t: Transcript): Promise<string> {
   };
   const slow = slowGreeter(1_000);
   const slowServer = await startServer((server) =>
-    server.addService(helloworld.UnimplementedGreeterService.definition, slow.handlers),
+    server.addService(withWireChecks(helloworld.UnimplementedGreeterService.definition), slow.handlers),
   );
   const clients: GreeterCalls[] = [];
   try {

@@ -10,6 +10,8 @@ import { makeFeatures } from './feature-generator.ts';
 import { addRouteGuide, createRouteGuide } from './route-guide.ts';
 import { showStreamControl } from './stream-control.ts';
 import { walkThrough } from './walkthrough.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
+import { SERVER_OPTIONS } from '../shared/server-options.ts';
 
 async function tour(t: Transcript): Promise<string> {
   const main = createRouteGuide(loadFeatureFile(DEFAULT_FEATURE_FILE));
@@ -17,12 +19,13 @@ async function tour(t: Transcript): Promise<string> {
   const tiny = createRouteGuide([], { maxNotes: 2 });
   let carelessMostBuffered: number | undefined;
   const servers = await Promise.all([
-    ...[main, big, tiny].map((guide) => startServer((server) => addRouteGuide(server, guide))),
+    ...[main, big, tiny].map((guide) => startServer((server) => addRouteGuide(server, guide), { serverOptions: SERVER_OPTIONS })),
     // Only ListFeatures; grpc-js answers the other methods with UNIMPLEMENTED.
     startServer((server) =>
-      server.addService(routeguide.UnimplementedRouteGuideService.definition, {
+      server.addService(withWireChecks(routeguide.UnimplementedRouteGuideService.definition), {
         ListFeatures: carelessListFeatures(big.features, (most) => (carelessMostBuffered = most)),
       }),
+      { serverOptions: SERVER_OPTIONS },
     ),
   ]);
   const [mainServer, bigServer, tinyServer, carelessServer] = servers as [RunningServer, RunningServer, RunningServer, RunningServer];

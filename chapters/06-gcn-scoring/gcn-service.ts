@@ -8,7 +8,6 @@
 // because the bytes are the same.
 import type * as grpc from '@grpc/grpc-js';
 import { unaryHandler } from '../shared/handlers.ts';
-import { checksItsOwnBytes } from '../shared/wire-check.ts';
 import { decodeGraph } from './graph-decoder.ts';
 import { encodeGraph } from './graph-encoder.ts';
 import { scoreGraph } from './gcn.ts';
@@ -43,8 +42,6 @@ export const gcnService = {
     responseSerialize: encodeScores,
   },
 } satisfies grpc.ServiceDefinition;
-// The handler checks every byte itself, so startServer's wire check (chapter 08) leaves it alone.
-checksItsOwnBytes(gcnService.ProcessGraph.requestDeserialize);
 
 export function gcnHandlers(model: GcnModel) {
   return {

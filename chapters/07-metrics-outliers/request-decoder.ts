@@ -11,7 +11,6 @@
 // can add fields without breaking this server.
 import { status } from '@grpc/grpc-js';
 import { RpcError } from '../shared/rpc-error.ts';
-import { checksItsOwnBytes } from '../shared/wire-check.ts';
 import type { MetricColumns } from './metric-columns.ts';
 
 /** The range google.protobuf.Timestamp documents: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z. */
@@ -53,8 +52,6 @@ export function decodeOutliersRequest(bytes: Uint8Array, maxMetrics = MAX_METRIC
     throw error;
   }
 }
-// It checks every byte itself, so startServer's wire check (chapter 08) leaves it alone.
-checksItsOwnBytes(decodeOutliersRequest);
 
 class RequestReader {
   readonly #bytes: Uint8Array;

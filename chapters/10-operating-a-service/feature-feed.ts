@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { status, type handleServerStreamingCall, type Server } from '@grpc/grpc-js';
 import { routeguide } from '../../generated/static/route_guide.ts';
 import { RpcError, toServerError } from '../shared/rpc-error.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
 
 const { Feature, Point, UnimplementedRouteGuideService } = routeguide;
 
@@ -76,5 +77,5 @@ export function listFeaturesSlowly({ intervalMs, onCancelled }: FeatureFeedOptio
 
 export function addFeatureFeed(server: Server, options: FeatureFeedOptions): void {
   // Only ListFeatures: grpc-js answers UNIMPLEMENTED for the methods left out.
-  server.addService(UnimplementedRouteGuideService.definition, { ListFeatures: listFeaturesSlowly(options) });
+  server.addService(withWireChecks(UnimplementedRouteGuideService.definition), { ListFeatures: listFeaturesSlowly(options) });
 }
