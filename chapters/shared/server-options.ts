@@ -3,7 +3,7 @@
 // interceptors, one that ends a stream on a malformed message and one that
 // bounds every status message. Lesson 08 ("Bounded under abuse") says why
 // each number, and measures it.
-import { ResponderBuilder, ServerInterceptingCall, type ServerInterceptor, type ServerOptions } from '@grpc/grpc-js';
+import { ResponderBuilder, ServerInterceptingCall, ServerListenerBuilder, status, type ServerInterceptor, type ServerOptions } from '@grpc/grpc-js';
 import { boundedDetails } from './rpc-error.ts';
 import { endStreamsOnMalformedMessages } from './wire-check.ts';
 
@@ -37,3 +37,58 @@ export const SERVER_OPTIONS: ServerOptions = {
   ...SERVER_LIMITS,
   interceptors: [boundStatusDetails, endStreamsOnMalformedMessages],
 };
+
+/**
+ * Refuses a call with RESOURCE_EXHAUSTED while `max` calls are already in
+ * flight on this server, across all connections, before grpc-js reads (and
+ * decompresses) its message: the call's HTTP/2 stream is only read once the
+ * handler starts. For a server that accepts big messages (chapters 06 and
+ * 07, 64 MiB), this bounds what they cost at once: a gzip request of 60 KB
+ * can inflate to 64 MiB, and max_concurrent_streams alone bounds only one
+ * connection. Refused calls may be retried; they are not queued.
+ */
+export function callsInFlightLimit(max: number): ServerInterceptor {
+  let inFlight = 0;
+  return (_method, call) => {
+    let admitted = false;
+    return new ServerInterceptingCall(
+      call,
+      new ResponderBuilder()
+        .withStart((next) => {
+          if (inFlight >= max) {
+            call.sendStatus({ code: status.RESOURCE_EXHAUSTED, details: `the server is busy: ${max} calls in flight, the most it takes at once; try again` });
+            return;
+          }
+          inFlight++;
+          admitted = true;
+          next(
+            new ServerListenerBuilder()
+              .withOnCancel(() => {
+                // grpc-js calls onCancel once for every call that ends, however it ends.
+                if (admitted) inFlight--;
+                admitted = false;
+              })
+              .build(),
+          );
+        })
+        .build(),
+    );
+  };
+}
+
+/** The most calls a server that takes 64 MiB messages (chapters 06, 07) runs at once: 4 × 64 MiB, before decoding. */
+export const BIG_MESSAGE_CALLS_IN_FLIGHT = 4;
+
+/**
+ * SERVER_OPTIONS for a server that raises the receive limit to `maxMessageBytes`:
+ * fewer streams per connection, and callsInFlightLimit across connections,
+ * so that many big (or small but compressed) requests cannot arrive at once.
+ */
+export function bigMessageServerOptions(maxMessageBytes: number): ServerOptions {
+  return {
+    ...SERVER_OPTIONS,
+    'grpc.max_receive_message_length': maxMessageBytes,
+    'grpc.max_concurrent_streams': BIG_MESSAGE_CALLS_IN_FLIGHT,
+    interceptors: [...(SERVER_OPTIONS.interceptors ?? []), callsInFlightLimit(BIG_MESSAGE_CALLS_IN_FLIGHT)],
+  };
+}
