@@ -15,5 +15,6 @@ export const staticGreeterHandlers: helloworld.UnimplementedGreeterService = {
 };
 
 export function addStaticGreeter(server: Server): void {
+  // withWireChecks: each request's bytes are checked before they are decoded (lesson 08).
   server.addService(withWireChecks(UnimplementedGreeterService.definition), staticGreeterHandlers);
 }
