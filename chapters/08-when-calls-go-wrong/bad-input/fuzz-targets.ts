@@ -1,10 +1,9 @@
-// What the fuzz suite runs against: the matrix's servers (chapters 02 to 08),
-// plus the servers of chapters 09, 10 and 11, each started with the options
+// What the fuzz suite runs against: the matrix's servers (chapters 02 to 09),
+// plus the servers of chapters 10 and 11, each started with the options
 // its chapter gives it. The methods are the ones the server registers.
 import * as grpc from '@grpc/grpc-js';
 import { helloworld } from '../../../generated/static/hello.ts';
 import { routeguide } from '../../../generated/static/route_guide.ts';
-import { addMetadataServices } from '../../09-metadata-interceptors-tls/metadata-services.ts';
 import { operatedServer } from '../../10-operating-a-service/operated-server.ts';
 import { greeterBackend } from '../../11-many-servers/backend.ts';
 import { SERVER_OPTIONS } from '../../shared/server-options.ts';
@@ -37,13 +36,6 @@ function registeredMethods(addServices: (server: grpc.Server) => void, valid: Re
 
 const listRectangle = bytes(routeguide.Rectangle.fromObject({ lo: { latitude: 1, longitude: 1 }, hi: { latitude: 2, longitude: 2 } }));
 
-const chapter09: FuzzTarget = {
-  name: '09 metadata Greeter and ListFeatures',
-  start: () => startServer(addMetadataServices, { serverOptions: SERVER_OPTIONS }),
-  methods: registeredMethods(addMetadataServices, { '/helloworld.Greeter/SayHello': HELLO, '/helloworld.Greeter/SayHelloAgain': HELLO, '/routeguide.RouteGuide/ListFeatures': listRectangle }),
-  followUp: { ...greeterFollowUp },
-};
-
 const operated = operatedServer({ intervalMs: 1 });
 const chapter10: FuzzTarget = {
   name: '10 operated server',
@@ -70,4 +62,4 @@ const chapter11: FuzzTarget = {
   followUp: greeterFollowUp,
 };
 
-export const FUZZ_TARGETS: FuzzTarget[] = [...MATRIX_SERVERS.map(fromMatrix), chapter09, chapter10, chapter11];
+export const FUZZ_TARGETS: FuzzTarget[] = [...MATRIX_SERVERS.map(fromMatrix), chapter10, chapter11];

@@ -5,5 +5,6 @@ import { chapter04Server, contactServer, taskInboxServer } from './servers-04-05
 import { chapter06Server } from './servers-06.ts';
 import { chapter07Server } from './servers-07.ts';
 import { chapter08Server } from './servers-08.ts';
+import { chapter09Server } from './servers-09.ts';
 
-export const MATRIX_SERVERS: MatrixServer[] = [...greeterServers, chapter03Server, chapter04Server, taskInboxServer, contactServer, chapter06Server, chapter07Server, chapter08Server];
+export const MATRIX_SERVERS: MatrixServer[] = [...greeterServers, chapter03Server, chapter04Server, taskInboxServer, contactServer, chapter06Server, chapter07Server, chapter08Server, chapter09Server];
