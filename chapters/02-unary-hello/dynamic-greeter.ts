@@ -17,6 +17,7 @@ export const dynamicGreeterHandlers: GreeterHandlers = {
 };
 
 export function addDynamicGreeter(server: Server): void {
+  // withWireChecks: each request's bytes are checked before they are decoded (lesson 08).
   server.addService(withWireChecks(helloProto.helloworld.Greeter.service), dynamicGreeterHandlers);
 }
 

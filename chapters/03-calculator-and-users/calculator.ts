@@ -18,5 +18,6 @@ export const calHandlers: UnimplementedCalService = {
 };
 
 export function addCal(server: Server, handlers: UnimplementedCalService = calHandlers): void {
+  // withWireChecks: each request's bytes are checked before they are decoded (lesson 08).
   server.addService(withWireChecks(UnimplementedCalService.definition), handlers);
 }

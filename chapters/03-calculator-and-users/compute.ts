@@ -16,5 +16,6 @@ export const computeHandlers: compute.UnimplementedComputeService = {
 };
 
 export function addCompute(server: Server): void {
+  // withWireChecks: each request's bytes are checked before they are decoded (lesson 08).
   server.addService(withWireChecks(compute.UnimplementedComputeService.definition), computeHandlers);
 }

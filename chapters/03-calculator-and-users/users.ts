@@ -61,5 +61,6 @@ export function myServiceHandlers(table: ReadonlyMap<number, UserRecord> = SAMPL
 }
 
 export function addMyService(server: Server, table?: ReadonlyMap<number, UserRecord>): void {
+  // withWireChecks: each request's bytes are checked before they are decoded (lesson 08).
   server.addService(withWireChecks(UnimplementedMyServiceService.definition), myServiceHandlers(table));
 }

@@ -45,5 +45,6 @@ export function createRouteGuide(records: readonly FeatureRecord[], { maxNotes, 
 }
 
 export function addRouteGuide(server: Server, guide: RouteGuide): void {
+  // withWireChecks: each request's bytes are checked before they are decoded (lesson 08).
   server.addService(withWireChecks(routeguide.UnimplementedRouteGuideService.definition), guide.handlers);
 }

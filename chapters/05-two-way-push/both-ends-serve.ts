@@ -16,6 +16,7 @@ export function addTaskInbox(server: Server, work: (task: string) => string): vo
   const handlers: UnimplementedTaskInboxService = {
     deliver: unaryHandler((message: ServerMsg) => new Result({ ret: work(message.task), task_id: message.id })),
   };
+  // withWireChecks: each request's bytes are checked before they are decoded (lesson 08).
   server.addService(withWireChecks(UnimplementedTaskInboxService.definition), handlers);
 }
 

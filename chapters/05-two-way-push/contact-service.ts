@@ -196,5 +196,6 @@ export class ContactService {
 }
 
 export function addContact(server: Server, service: ContactService): void {
+  // withWireChecks: each request's bytes are checked before they are decoded (lesson 08).
   server.addService(withWireChecks(UnimplementedContactService.definition), service.handlers);
 }
