@@ -1,11 +1,12 @@
 // What a server's memory does after many abandoned streams, measured:
 // `npx tsx chapters/08-when-calls-go-wrong/bad-input/abandoned-streams.ts`.
 // Starts chapter 04's RouteGuide in a child process, with grpc-js's defaults
-// and then with SERVER_OPTIONS (100 streams per connection at most); three
-// rounds of 1,000 RouteChat calls that each send a 1 KB note and are then
-// dropped (the client closes its connection with the calls still open). After
-// each round the child collects garbage and reports its RSS (what the OS has
-// given the process) and its live V8 heap (what is still referenced).
+// and then with SERVER_OPTIONS; three rounds of 1,000 RouteChat calls (10
+// connections of 100) that are opened, never half-closed, and then reset by
+// the client, as a client that goes away does. The child counts the RouteChat handlers
+// still running; after each round it waits for that count to reach 0,
+// collects garbage, and reports its RSS (what the OS has given the process)
+// and its live V8 heap (what is still referenced).
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import * as grpc from '@grpc/grpc-js';
@@ -15,13 +16,28 @@ import { addRouteGuide, createRouteGuide } from '../../04-route-guide-streaming/
 import { SERVER_OPTIONS } from '../../shared/server-options.ts';
 
 const ROUNDS = 3;
-const STREAMS = 1_000;
+const CONNECTIONS = 10;
+const STREAMS_PER_CONNECTION = 100; // SERVER_OPTIONS' cap per connection
 const MiB = 2 ** 20;
 
 if (process.argv[2] === 'serve') {
   const server = new grpc.Server(process.argv[3] === 'SERVER_OPTIONS' ? SERVER_OPTIONS : {});
-  // maxNotes 0: the store keeps no notes, so what stays is what the calls hold.
-  addRouteGuide(server, createRouteGuide(loadFeatureFile(DEFAULT_FEATURE_FILE), { maxNotes: 0 }));
+  const guide = createRouteGuide(loadFeatureFile(DEFAULT_FEATURE_FILE));
+  let running = 0;
+  const routeChat = guide.handlers.RouteChat;
+  addRouteGuide(server, {
+    ...guide,
+    handlers: {
+      GetFeature: guide.handlers.GetFeature,
+      ListFeatures: guide.handlers.ListFeatures,
+      RecordRoute: guide.handlers.RecordRoute,
+      RouteChat: (call) => {
+        running++;
+        call.once('close', () => running--);
+        routeChat(call);
+      },
+    },
+  });
   server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, port) => {
     if (error) throw error;
     console.log(port);
@@ -29,7 +45,7 @@ if (process.argv[2] === 'serve') {
   createInterface({ input: process.stdin }).on('line', () => {
     globalThis.gc?.();
     const { rss, heapUsed } = process.memoryUsage();
-    console.log(`${(rss / MiB).toFixed(0)} ${(heapUsed / MiB).toFixed(1)}`);
+    console.log(`${running} ${(rss / MiB).toFixed(0)} ${(heapUsed / MiB).toFixed(1)}`);
   });
 } else {
   for (const options of ['grpc-js defaults', 'SERVER_OPTIONS']) await abandonStreams(options);
@@ -41,27 +57,36 @@ async function abandonStreams(options: string): Promise<void> {
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const next = async () => String((await lines.next()).value);
   const port = Number(await next());
-  const measure = async (when: string) => {
+  const sample = async () => {
     child.stdin!.write('\n');
-    const [rss, heap] = (await next()).split(' ');
-    console.log(`  ${when}: RSS ${rss} MiB, live heap ${heap} MiB`);
+    const [running, rss, heap] = (await next()).split(' ');
+    return { running: Number(running), rss, heap };
   };
-  await measure('fresh');
-  const note = new routeguide.RouteNote({ location: new routeguide.Point({ latitude: 409146138, longitude: -746188906 }), message: 'x'.repeat(1_000) });
+  /** Samples until `running` handlers are counted, 10 s at most. */
+  const until = async (running: number) => {
+    for (let i = 0; i < 200; i++) {
+      const now = await sample();
+      if (now.running === running) return now;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`the server never had ${running} RouteChat handlers running`);
+  };
+  const fresh = await sample();
+  console.log(`  fresh: RSS ${fresh.rss} MiB, live heap ${fresh.heap} MiB`);
   for (let round = 1; round <= ROUNDS; round++) {
-    const client = new routeguide.RouteGuideClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-    const calls = Array.from({ length: STREAMS }, () => {
-      const call = client.RouteChat();
-      call.on('error', () => {}); // CANCELLED, when the client goes
-      call.write(note);
-      return call;
-    });
-    // Wait until the server has read every note: one more call's reply comes after them (same connection, in order).
-    await new Promise<void>((resolve) => client.GetFeature(note.location, () => resolve()));
-    client.close();
+    const clients = Array.from(
+      { length: CONNECTIONS },
+      // A pool of its own for each client: one connection each, not one shared.
+      () => new routeguide.RouteGuideClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), { 'grpc.use_local_subchannel_pool': 1 }),
+    );
+    const calls = clients.flatMap((client) => Array.from({ length: STREAMS_PER_CONNECTION }, () => client.RouteChat().on('error', () => {})));
+    await until(CONNECTIONS * STREAMS_PER_CONNECTION);
+    const peak = await sample();
+    // The client goes away without half-closing: every stream is reset (CANCELLED on the server).
     for (const call of calls) call.cancel();
-    await new Promise((resolve) => setTimeout(resolve, 500)); // let the server see the connection go
-    await measure(`after round ${round} (${round * STREAMS} abandoned streams)`);
+    for (const client of clients) client.close();
+    const after = await until(0);
+    console.log(`  round ${round}: ${CONNECTIONS * STREAMS_PER_CONNECTION} streams open (RSS ${peak.rss} MiB), then abandoned: 0 handlers left, RSS ${after.rss} MiB, live heap ${after.heap} MiB`);
   }
   child.kill();
 }
