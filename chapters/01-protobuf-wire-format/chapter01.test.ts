@@ -9,7 +9,7 @@ import {
   readWithProtoLoader,
   readWithStaticStub,
 } from './evolution.ts';
-import { compareFormats } from './size-and-speed.ts';
+import { compareFormats, jsonSpeedRounds } from './size-and-speed.ts';
 import { hex, readVarint, walkFields } from './wire-walker.ts';
 
 test('HelloRequest { name: "World" } is 0a 05 57 6f 72 6c 64 and reads back', () => {
@@ -78,4 +78,11 @@ test('protobuf is 24,000 bytes for 1,000 readings where JSON is 58,638', () => {
   for (const { encode, decode } of results) {
     assert.ok(encode.microsPerCall > 0 && decode.microsPerCall > 0);
   }
+});
+
+test('the tour\'s speed rounds give one ratio per round for stringify and for parse', () => {
+  const rounds = jsonSpeedRounds(3, 1);
+  assert.equal(rounds.stringify.length, 3);
+  assert.equal(rounds.parse.length, 3);
+  assert.ok([...rounds.stringify, ...rounds.parse].every((ratio) => Number.isFinite(ratio) && ratio > 0));
 });

@@ -2,9 +2,10 @@
 import { AddRequest } from '../../generated/static/calculator.ts';
 import { helloworld } from '../../generated/static/hello.ts';
 import { runTour } from '../shared/chapter.ts';
+import { median } from '../shared/measure.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import { encodeEmptyNameWithProtoLoader, encodeHelloRequestV2, readWithProtoLoader, readWithStaticStub } from './evolution.ts';
-import { compareFormats, READINGS } from './size-and-speed.ts';
+import { compareFormats, jsonSpeedRounds, READINGS } from './size-and-speed.ts';
 import { hex, walkFields, type WireField } from './wire-walker.ts';
 
 function explain(field: WireField): string {
@@ -56,14 +57,15 @@ async function tour(t: Transcript): Promise<string> {
     );
   }
   const [protobuf, , json] = results as [(typeof results)[0], (typeof results)[0], (typeof results)[0]];
-  const faster = (protobufMicros: number, jsonMicros: number) =>
-    protobufMicros >= jsonMicros ? `${(protobufMicros / jsonMicros).toFixed(1)}× faster` : `${(jsonMicros / protobufMicros).toFixed(1)}× slower`;
   t.note(`protobuf is ${(json.bytes / protobuf.bytes).toFixed(1)}× smaller than JSON.`);
+  const rounds = jsonSpeedRounds();
+  const spread = (ratios: number[]) =>
+    `${median(ratios).toFixed(1)}× (${Math.min(...ratios).toFixed(1)}× to ${Math.max(...ratios).toFixed(1)}×)`;
   t.note(
-    `Against google-protobuf, JSON.stringify is ${faster(protobuf.encode.microsPerCall, json.encode.microsPerCall)} ` +
-      `and JSON.parse ${faster(protobuf.decode.microsPerCall, json.decode.microsPerCall)} on this machine, in this short run.`,
+    `Against google-protobuf, the median of ${rounds.parse.length} short rounds (and their range): ` +
+      `JSON.stringify is ${spread(rounds.stringify)} as fast, JSON.parse ${spread(rounds.parse)}.`,
   );
-  t.note('For steadier numbers: npx tsx chapters/01-protobuf-wire-format/bench.ts');
+  t.note('Short rounds swing with the machine\'s load; for steadier numbers: npx tsx chapters/01-protobuf-wire-format/bench.ts');
 
   return (
     `01 protobuf wire format: "World" → ${hex(bytes)}; ${READINGS.toLocaleString('en-US')} readings: ` +

@@ -59,3 +59,34 @@ export function compareFormats(budgetMsPerTiming = 25): FormatResult[] {
     },
   ];
 }
+
+/** How many times as fast JSON was as google-protobuf, in each of several short rounds. */
+export interface JsonSpeedRounds {
+  stringify: number[];
+  parse: number[];
+}
+
+/**
+ * The tour's speed comparison. One short timing swings with whatever else the
+ * machine is doing, and with whether V8 has optimized google-protobuf yet, so
+ * the tour times `rounds` short rounds and prints the spread instead of one
+ * ratio. Within a round, protobuf and JSON are timed back to back, so a busy
+ * moment slows both sides of the same ratio.
+ */
+export function jsonSpeedRounds(rounds = 5, budgetMsPerTiming = 10): JsonSpeedRounds {
+  const readings = cpuReadings(READINGS);
+  const request = toOutliersRequest(readings);
+  const bytes = request.serialize();
+  const json = { metrics: readings };
+  const jsonText = JSON.stringify(json);
+  const result: JsonSpeedRounds = { stringify: [], parse: [] };
+  for (let round = 0; round < rounds; round++) {
+    const serialize = timeCalls(() => request.serialize(), budgetMsPerTiming).microsPerCall;
+    const stringify = timeCalls(() => JSON.stringify(json), budgetMsPerTiming).microsPerCall;
+    const deserialize = timeCalls(() => pb.OutliersRequest.deserialize(bytes), budgetMsPerTiming).microsPerCall;
+    const parse = timeCalls(() => JSON.parse(jsonText), budgetMsPerTiming).microsPerCall;
+    result.stringify.push(serialize / stringify);
+    result.parse.push(deserialize / parse);
+  }
+  return result;
+}

@@ -1,8 +1,8 @@
 // ListFeatures under pressure: a slow reader, a reader that stalls, a client
 // that cancels. The server's own report (list-features.ts) says what its loop
 // did. HTTP/2 lets about 1,700 of these features into the pipe between the two
-// sides (a 64 KiB window plus buffers), so TOTAL is well above that: a loop that
-// ignored the client would visibly send them all.
+// sides (Node's default 65,535-byte HTTP/2 window plus buffers), so TOTAL is
+// well above that: a loop that ignored the client would visibly send them all.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { after, before, describe, test } from 'node:test';

@@ -6,7 +6,7 @@ import { ClientMsg, Empty, Result, ServerMsg, type ContactClient } from '../../g
 import { deadlineIn } from '../shared/client.ts';
 import { startServer } from '../shared/server.ts';
 import { addTaskInbox, callBack } from './both-ends-serve.ts';
-import { clientIdMetadata } from './client-id.ts';
+import { clientIdMetadata, DEFAULT_CLIENT_ID } from './client-id.ts';
 import { contactFixture, watch } from './contact-fixture.ts';
 import { eventually } from './eventually.ts';
 import { reportStatuses } from './status-channel.ts';
@@ -69,16 +69,15 @@ describe('getTask: each client gets its own tasks', () => {
     assert.deepEqual(first.received, []);
   });
 
-  test('no client-id, or a malformed one, is INVALID_ARGUMENT on every method', async (t) => {
+  test('a malformed client-id is INVALID_ARGUMENT on every method', async (t) => {
     const { client } = await contactFixture(t);
     const bad = new Metadata();
     bad.set('client-id', 'alice smith');
     const twice = clientIdMetadata('alice');
     twice.add('client-id', 'bob');
     const expected: [Metadata, string][] = [
-      [new Metadata(), 'metadata "client-id" is required: it names the client whose tasks these are'],
       [bad, `client-id must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit; got "alice smith"`],
-      // HTTP/2 joins a repeated header into one value.
+      // Two client-id fields, joined into one value by Node's http2 module (not by HTTP/2).
       [twice, `client-id must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit; got "alice, bob"`],
     ];
     for (const [metadata, details] of expected) {
@@ -89,6 +88,43 @@ describe('getTask: each client gets its own tasks', () => {
       await assert.rejects(tellResults(client, metadata, [[1, 'x']]), { code: status.INVALID_ARGUMENT, details });
       await assert.rejects(reportWith(client, metadata), { code: status.INVALID_ARGUMENT, details });
     }
+  });
+});
+
+describe('a client that sends no client-id: the original tutorial\'s', () => {
+  test(`is "${DEFAULT_CLIENT_ID}": it gets that queue's tasks, and its status is that client's`, async (t) => {
+    const { client, service } = await contactFixture(t);
+    await service.assign(DEFAULT_CLIENT_ID, 'resize a.png');
+    await service.assign('alice', 'not for anonymous');
+    const anonymous = openGetTask(client, new Metadata());
+    await eventually('the task arrived', () => anonymous.received.length === 1);
+    assert.deepEqual(anonymous.received, [[1, 'resize a.png']]);
+    assert.deepEqual(await reportStatuses(client, DEFAULT_CLIENT_ID, ['online']), ['anonymous is "online"; 1 unacknowledged task']);
+    await reportWith(client, new Metadata());
+    assert.equal(service.statusOf(DEFAULT_CLIENT_ID), 'idle');
+  });
+
+  test('its results without task_id acknowledge its oldest pending tasks, in order; with none pending, NOT_FOUND', async (t) => {
+    const { client, service, store } = await contactFixture(t);
+    for (const task of ['one', 'two', 'three']) await service.assign(DEFAULT_CLIENT_ID, task);
+    await tellResults(client, new Metadata(), [[0, 'got one'], [0, 'got two']]);
+    assert.equal(store.nextPending(DEFAULT_CLIENT_ID, 0)?.task, 'three');
+    await assert.rejects(tellResults(client, new Metadata(), [[0, 'got three'], [0, 'got four?']]), {
+      code: status.NOT_FOUND,
+      details: 'anonymous has no pending task for a Result without task_id (ret "got four?")',
+    });
+    assert.equal(store.pendingCount(DEFAULT_CLIENT_ID), 0, 'three was recorded before the refusal');
+  });
+
+  test('two clients without an id share one queue: a task goes to whichever stream is open', async (t) => {
+    const { client, service } = await contactFixture(t);
+    const first = openGetTask(client, new Metadata());
+    await eventually('the first stream is open', () => service.live().sessions === 1);
+    const second = openGetTask(client, new Metadata());
+    assert.equal((await first.ended)?.details, 'a newer getTask stream for anonymous replaced this one');
+    await service.assign(DEFAULT_CLIENT_ID, 'for whoever asked last');
+    await eventually('the task arrived', () => second.received.length === 1);
+    assert.deepEqual(first.received, []);
   });
 });
 

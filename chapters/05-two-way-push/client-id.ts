@@ -3,10 +3,20 @@
 // The server keeps one task queue per client id. This is identification, not
 // authentication: anyone can claim any id. A real deployment takes the identity
 // from credentials instead (a client certificate or a token).
+//
+// A call without the header is the default client, DEFAULT_CLIENT_ID: the
+// original tutorial's clients send no metadata at all, and they keep working.
 import { Metadata, status } from '@grpc/grpc-js';
 import { RpcError } from '../shared/rpc-error.ts';
 
 export const CLIENT_ID_HEADER = 'client-id';
+
+/**
+ * Who a call without a `client-id` is. Every such caller is this one client:
+ * two clients that send no id share one queue, and either may take (and
+ * acknowledge) the other's tasks.
+ */
+export const DEFAULT_CLIENT_ID = 'anonymous';
 
 const CLIENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -17,12 +27,10 @@ export function clientIdMetadata(clientId: string): Metadata {
   return metadata;
 }
 
-/** The caller's client id, or INVALID_ARGUMENT saying what is wrong with it. */
+/** The caller's client id (DEFAULT_CLIENT_ID if it sent none), or INVALID_ARGUMENT saying what is wrong with it. */
 export function clientIdOf(metadata: Metadata): string {
   const values = metadata.get(CLIENT_ID_HEADER);
-  if (values.length === 0) {
-    throw new RpcError(status.INVALID_ARGUMENT, `metadata "${CLIENT_ID_HEADER}" is required: it names the client whose tasks these are`);
-  }
+  if (values.length === 0) return DEFAULT_CLIENT_ID;
   // A header sent twice arrives as one value, "alice, bob", which the pattern refuses.
   const [value] = values;
   return checkClientId(typeof value === 'string' ? value : value.toString('utf8'));

@@ -5,11 +5,12 @@
 //   tellResult  the client acknowledges tasks by id; the Empty reply means
 //               "all of these are on disk";
 //   sendStatus  a status channel: each ClientMsg is answered by one Result.
-// Every call names its client in the `client-id` header (client-id.ts).
+// Every call names its client in the `client-id` header, or is the default
+// client, as the original tutorial's clients are (client-id.ts).
 import { Metadata, status, type sendUnaryData, type Server, type ServerDuplexStream, type ServerOptions, type ServerReadableStream } from '@grpc/grpc-js';
 import { ClientMsg, Empty, Result, UnimplementedContactService } from '../../generated/static/contact_service.ts';
 import { RpcError, toServerError } from '../shared/rpc-error.ts';
-import { checkClientId, clientIdOf } from './client-id.ts';
+import { checkClientId, clientIdOf, DEFAULT_CLIENT_ID } from './client-id.ts';
 import { whenDrained } from '../shared/streams.ts';
 import { PushSession, type GetTaskCall } from './push-session.ts';
 import type { Task, TaskStore } from './task-store.ts';
@@ -146,19 +147,34 @@ export class ContactService {
       // goes out through the callback, not through the stream.)
       for await (const message of call) {
         const result: Result = message;
-        if (result.task_id === 0) {
-          throw new RpcError(
-            status.INVALID_ARGUMENT,
-            `Result.task_id is required (tasks are numbered from 1); got 0 with ret ${JSON.stringify(result.ret)}`,
-          );
-        }
-        await this.store.recordResult(client, result.task_id, result.ret);
+        await this.store.recordResult(client, this.#taskIdOf(client, result), result.ret);
       }
       // Only now, with every result on disk, does the client hear "OK".
       callback(null, new Empty());
     } catch (error) {
       if (!call.cancelled) callback(toServerError(error));
     }
+  }
+
+  /**
+   * The task `result` is for. A named client must say (task_id). The default
+   * client is the original tutorial's, which sends one id-less Result per task
+   * it receives, in the order received: so an id-less result from it
+   * acknowledges its oldest pending task.
+   */
+  #taskIdOf(client: string, result: Result): number {
+    if (result.task_id !== 0) return result.task_id;
+    if (client !== DEFAULT_CLIENT_ID) {
+      throw new RpcError(
+        status.INVALID_ARGUMENT,
+        `Result.task_id is required (tasks are numbered from 1); got 0 with ret ${JSON.stringify(result.ret)}`,
+      );
+    }
+    const oldest = this.store.nextPending(client, 0);
+    if (!oldest) {
+      throw new RpcError(status.NOT_FOUND, `${client} has no pending task for a Result without task_id (ret ${JSON.stringify(result.ret)})`);
+    }
+    return oldest.id;
   }
 
   #sendStatus(call: ServerDuplexStream<ClientMsg, Result>): void {

@@ -1,8 +1,11 @@
 // Retries, the way gRPC means them to be configured: a retry policy in the
 // channel's service config. grpc-js then retries failed attempts by itself,
 // with exponential backoff, within the call's one deadline, but only for the
-// status codes listed. UNAVAILABLE is the one to list: it says the request
-// did not get to a server that could act on it, so trying again is safe.
+// status codes listed. UNAVAILABLE is the one to list: "this server cannot
+// take the call now". It is not a promise that the request never arrived (a
+// connection that breaks mid-call is UNAVAILABLE too, see gRPC's
+// doc/statuscodes.md), so list it only for calls that are safe to repeat, as
+// SayHello is.
 // INVALID_ARGUMENT and RESOURCE_EXHAUSTED are not: the same request is refused
 // again, and every retry adds load to a server that is already refusing.
 import { status, type ChannelOptions } from '@grpc/grpc-js';

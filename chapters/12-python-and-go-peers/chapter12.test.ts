@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { status } from '@grpc/grpc-js';
 import { agreeWithin, describeRecord, firstDifference, parseRecords, type CallRecord } from './call-records.ts';
-import { buildGoClients } from './go-clients.ts';
+import { startServerProcess } from '../shared/testing.ts';
+import { buildGoClients, goServerBinary } from './go-clients.ts';
+import { peerService } from './peer-services.ts';
+import { runScenario } from './ts-client.ts';
 import { formatMatrix } from './matrix.ts';
 import { allPairings, checkAllPairings, describePairing, missingSide, runPairing, startPeerServers, type PeerServers } from './pairings.ts';
 import { peerSkip, requirePeers, SETUP_HINT } from './toolchain.ts';
@@ -23,7 +26,7 @@ describe('every client against every server, in every language', { skip: peerSki
       continue;
     }
     test(describePairing(pairing), async () => {
-      const expected = pairing.service.scenario.map((call) => call.expected);
+      const expected = pairing.service.expected;
       const actual = await runPairing(pairing, servers);
       assert.equal(firstDifference(actual, expected, pairing.service.tolerance), undefined);
       if (!pairing.service.tolerance) assert.deepEqual(actual, expected);
@@ -31,9 +34,29 @@ describe('every client against every server, in every language', { skip: peerSki
   }
 });
 
-test('the pairings: every client language against every server language, except TypeScript with itself', () => {
+describe('the Go pb.Outliers server that compare-outliers.ts times', { skip: peerSkip() }, () => {
+  test('gives the TypeScript client every outcome the other servers give, refusals included', async () => {
+    requirePeers();
+    const server = await startServerProcess(await goServerBinary('outliers-server'), ['--port', '0']);
+    try {
+      const outliers = peerService('pb.Outliers');
+      assert.deepEqual(await runScenario(server.address, outliers.scenario ?? []), outliers.expected);
+    } finally {
+      const stopped = await server.interrupt();
+      assert.match(stopped.stdout, /finishing in-flight calls, then stopping\nstopped\n$/);
+    }
+  });
+});
+
+test('the pairings: every client language against every server language, except TypeScript with itself; the original tutorials\' other services from their Python clients', () => {
   const described = allPairings().map(describePairing);
-  assert.equal(described.length, 20);
+  assert.equal(described.length, 24);
+  assert.deepEqual(described.slice(20), [
+    'Python client → TypeScript server: Cal',
+    'Python client → TypeScript server: compute.Compute',
+    'Python client → TypeScript server: routeguide.RouteGuide',
+    'Python client → TypeScript server: Contact',
+  ]);
   assert.ok(described.includes('Go client → Python server: pb.Outliers'));
   assert.ok(described.includes('Python client → Python server: MyService'));
   assert.ok(!described.some((line) => line.startsWith('TypeScript client → TypeScript server')));
@@ -43,7 +66,7 @@ test('the pairings: every client language against every server language, except 
 test('without peers, the matrix shows every runnable pairing as skipped', async () => {
   const matrix = formatMatrix(await checkAllPairings(undefined));
   assert.equal(matrix[0], '                        TypeScript server     Python server');
-  assert.deepEqual(matrix.slice(9), [
+  assert.deepEqual(matrix.slice(9, 17), [
     '  pb.Outliers',
     '    TypeScript client   —                     skipped',
     '    Python client       skipped               skipped',
@@ -53,6 +76,7 @@ test('without peers, the matrix shows every runnable pairing as skipped', async 
     '    Python client       skipped               skipped',
     '    Go client           skipped               skipped',
   ]);
+  assert.deepEqual(matrix.slice(17, 21), ['  Cal', '    Python client       skipped               —', '  compute.Compute', '    Python client       skipped               —']);
 });
 
 describe('skipping', () => {

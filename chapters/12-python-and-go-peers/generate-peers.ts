@@ -24,6 +24,11 @@ export const PEER_PROTOS = {
   'users.proto': 'workbook/pb/users',
   'outliers.proto': 'workbook/pb/outliers',
   'gcn.proto': 'workbook/pb/gcn',
+  // The original tutorials' other services, which their Python clients call.
+  'calculator.proto': 'workbook/pb/calculator',
+  'compute.proto': 'workbook/pb/compute',
+  'route_guide.proto': 'workbook/pb/routeguide',
+  'contact_service.proto': 'workbook/pb/contact',
 } as const;
 
 export const PEER_GENERATED_FOLDERS = ['generated/python', 'generated/go'] as const;

@@ -26,9 +26,12 @@ export function formatMatrix(checked: readonly CheckedPairing[]): string[] {
   for (const service of services) {
     lines.push(`  ${service.name}`);
     for (const client of CLIENT_LANGUAGES) {
-      const verdictFor = (server: string) =>
-        checked.find(({ pairing }) => pairing.service === service && pairing.client === client && pairing.server === server)?.verdict;
-      lines.push(row(`  ${client} client`, SERVER_LANGUAGES.map((server) => cell(verdictFor(server)))));
+      const verdicts = SERVER_LANGUAGES.map(
+        (server) => checked.find(({ pairing }) => pairing.service === service && pairing.client === client && pairing.server === server)?.verdict,
+      );
+      // No row for a client with no pairing here: the original tutorials' other services have Python clients only.
+      if (verdicts.every((verdict) => verdict === undefined)) continue;
+      lines.push(row(`  ${client} client`, verdicts.map(cell)));
     }
   }
   return lines;

@@ -1,11 +1,11 @@
 // A pairing is one client language calling one server language for one
 // service. This file lists them, starts the servers they need, and runs one.
 import { join } from 'node:path';
-import { startServer } from '../shared/server.ts';
+import { startServer, type RunningServer } from '../shared/server.ts';
 import { runProcess, startServerProcess, type ServerProcess } from '../shared/testing.ts';
 import { firstDifference, parseRecords, type CallRecord } from './call-records.ts';
 import { goClientBinary } from './go-clients.ts';
-import { addTypeScriptServers, PEER_SERVICES, typeScriptServerOptions, type PeerService } from './peer-services.ts';
+import { openTypeScriptServers, PEER_SERVICES, typeScriptServerOptions, type PeerService } from './peer-services.ts';
 import { CHAPTER_DIR, PYTHON } from './toolchain.ts';
 import { runScenario } from './ts-client.ts';
 
@@ -25,20 +25,26 @@ export const describePairing = ({ service, client, server }: Pairing) => `${clie
 /**
  * Every pairing of a client and a server in different languages, plus Python
  * with Python: if that pair disagrees too, the Python side is the one to fix.
- * TypeScript with TypeScript is the subject of the other chapters.
+ * TypeScript with TypeScript is the subject of the other chapters. A pairing
+ * whose side is missing is listed only while a chapter is expected to bring
+ * it (`waitsFor`): the original tutorials' other services have Python clients
+ * and TypeScript servers, and nothing else.
  */
 export function allPairings(): Pairing[] {
   return PEER_SERVICES.flatMap((service) =>
     CLIENT_LANGUAGES.flatMap((client) =>
-      SERVER_LANGUAGES.filter((server) => server !== client || client === 'Python').map((server) => ({ service, client, server })),
+      SERVER_LANGUAGES.filter((server) => server !== client || client === 'Python')
+        .map((server) => ({ service, client, server }))
+        .filter((pairing) => service.waitsFor !== undefined || missingSide(pairing) === undefined),
     ),
   );
 }
 
 /** Why a pairing cannot run yet ("waits for chapter 07"), or undefined when both sides exist. */
 export function missingSide({ service, client, server }: Pairing): string | undefined {
-  const hasClient = { TypeScript: true, Python: service.pythonClient !== undefined, Go: service.goClient !== undefined }[client];
-  const hasServer = { TypeScript: service.addTypeScriptServer !== undefined, Python: service.pythonServer }[server];
+  const hasClient = { TypeScript: service.scenario !== undefined, Python: service.pythonClient !== undefined, Go: service.goClient !== undefined }[client];
+  const hasTypeScriptServer = service.addTypeScriptServer !== undefined || service.openTypeScriptServer !== undefined;
+  const hasServer = { TypeScript: hasTypeScriptServer, Python: service.pythonServer }[server];
   return hasClient && hasServer ? undefined : `waits for ${service.waitsFor ?? 'an implementation'}`;
 }
 
@@ -49,24 +55,33 @@ export interface PeerServers {
 
 /** The TypeScript server with every TypeScript implementation, and python/server.py, both on free loopback ports. */
 export async function startPeerServers(): Promise<PeerServers> {
-  const typeScript = await startServer(addTypeScriptServers, { serverOptions: typeScriptServerOptions() });
+  const implementations = await openTypeScriptServers();
+  let typeScript: RunningServer;
   let python: ServerProcess;
+  try {
+    typeScript = await startServer(implementations.add, { serverOptions: typeScriptServerOptions() });
+  } catch (error) {
+    await implementations.close();
+    throw error;
+  }
   try {
     python = await startPythonServer();
   } catch (error) {
     await typeScript.stop();
+    await implementations.close();
     throw error;
   }
   return {
     addresses: { TypeScript: typeScript.address, Python: python.address },
     async stop() {
-      await Promise.all([typeScript.stop(), python.interrupt()]);
+      await Promise.all([typeScript.stop().then(() => implementations.close()), python.interrupt()]);
     },
   };
 }
 
-export function startPythonServer(): Promise<ServerProcess> {
-  return startServerProcess(PYTHON, [join(CHAPTER_DIR, 'python/server.py'), '--port', '0']);
+/** python/server.py on a free port; a benchmark passes a longer `lifetimeMs` than the default minute. */
+export function startPythonServer(options?: { lifetimeMs?: number }): Promise<ServerProcess> {
+  return startServerProcess(PYTHON, [join(CHAPTER_DIR, 'python/server.py'), '--port', '0'], options);
 }
 
 /** Runs a foreign client to completion and returns the records it printed. */
@@ -88,7 +103,7 @@ export function runPairing({ service, client, server }: Pairing, servers: PeerSe
 export async function runClient(service: PeerService, language: ClientLanguage, address: string): Promise<CallRecord[]> {
   switch (language) {
     case 'TypeScript':
-      return runScenario(address, service.scenario);
+      return runScenario(address, required(service.scenario, service, language));
     case 'Python':
       return recordsFrom(PYTHON, [join(CHAPTER_DIR, 'python', required(service.pythonClient, service, language)), '--addr', address]);
     case 'Go':
@@ -113,7 +128,7 @@ export async function checkPairing(pairing: Pairing, servers: PeerServers | unde
   const waiting = missingSide(pairing);
   if (waiting) return { kind: 'waiting', detail: waiting };
   if (!servers) return { kind: 'skipped' };
-  const expected = pairing.service.scenario.map((call) => call.expected);
+  const expected = pairing.service.expected;
   try {
     const difference = firstDifference(await runPairing(pairing, servers), expected, pairing.service.tolerance);
     return difference ? { kind: 'differs', detail: difference } : { kind: 'agreed', calls: expected.length };

@@ -26,7 +26,7 @@ describe('split runs across languages', { skip: peerSkip() }, () => {
     assert.equal(go.code, 0, go.stderr);
     assert.deepEqual(parseRecords(go.stdout), expected(myServiceScenario));
     assert.equal(stopped.code, 0, stopped.stderr);
-    assert.match(stopped.stdout, /^TypeScript server \(helloworld\.Greeter, MyService, pb\.Outliers, GCNService\) listening on localhost:\d+/);
+    assert.match(stopped.stdout, /^TypeScript server \(helloworld\.Greeter, MyService, pb\.Outliers, GCNService, Cal, compute\.Compute, routeguide\.RouteGuide\) listening on localhost:\d+/);
   });
 
   test('client.ts checks every service of the Python server and exits 0', async () => {

@@ -1,6 +1,6 @@
 // How a chapter runs: as a narrated tour (index.ts), or as two halves in two
 // terminals (server.ts and client.ts), like the original tutorials.
-import type * as grpc from '@grpc/grpc-js';
+import * as grpc from '@grpc/grpc-js';
 import { parseClientAddressesArgs, parseClientArgs, parseServerArgs } from './cli.ts';
 import { describeError } from './client.ts';
 import { startServer, untilStopSignal, type RunningServer, type StartServerOptions } from './server.ts';
@@ -53,6 +53,22 @@ export interface ServerHalf {
   beforeStop?: () => void | Promise<void>;
 }
 
+/**
+ * grpc-js's own logger (E, I and D lines on stderr, as `@grpc/grpc-js/src/logging.ts`
+ * writes them), less one line: when no address can be bound, grpc-js logs
+ * "No address added out of total N resolved" and then rejects with the same
+ * words and the reason, which runServerHalf prints. The log line would only say
+ * it twice, first and rawest.
+ */
+const loggerWithoutBindFailure: Partial<Console> = {
+  error: (message?: unknown, ...rest: unknown[]) => {
+    if (String(message).startsWith('No address added')) return;
+    console.error(`E ${message}`, ...rest);
+  },
+  info: (message?: unknown, ...rest: unknown[]) => console.error(`I ${message}`, ...rest),
+  debug: (message?: unknown, ...rest: unknown[]) => console.error(`D ${message}`, ...rest),
+};
+
 /** `server.ts --port N`: serves on localhost until Ctrl-C, then stops gracefully. */
 export async function runServerHalf({ usage, name, addServices, port: givenPort, serverOptions, prepare, beforeStop }: ServerHalf): Promise<void> {
   const port = givenPort ?? parseServerArgs(usage).port;
@@ -65,6 +81,7 @@ export async function runServerHalf({ usage, name, addServices, port: givenPort,
     return;
   }
   let running: RunningServer;
+  grpc.setLogger(loggerWithoutBindFailure);
   try {
     // localhost binds loopback only, on both IPv4 and IPv6 where the machine has them.
     running = await startServer(addServices, {

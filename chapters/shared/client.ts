@@ -46,6 +46,16 @@ export function isServiceError(error: unknown): error is grpc.ServiceError {
 
 /** "DEADLINE_EXCEEDED (4): Deadline exceeded after 0.101s" for a status; the message otherwise. */
 export function describeError(error: unknown): string {
-  if (isServiceError(error)) return `${grpc.status[error.code]} (${error.code}): ${error.details}`;
+  if (isServiceError(error)) return `${grpc.status[error.code]} (${error.code}): ${withoutEmptyResolutionNote(error.details)}`;
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * grpc-js's load balancers end UNAVAILABLE details with "Resolution note: "
+ * and whatever the name resolver noted, which for a plain host:port is
+ * nothing (`load-balancer-pick-first.ts` in grpc-js 1.14). An empty note is
+ * dropped; a note with something in it is kept.
+ */
+export function withoutEmptyResolutionNote(details: string): string {
+  return details.replace(/\.? Resolution note: $/, '');
 }

@@ -4,7 +4,7 @@ import { credentials, status } from '@grpc/grpc-js';
 import { helloworld } from '../../generated/static/hello.ts';
 import { routeguide } from '../../generated/static/route_guide.ts';
 import { parseAddress, parseAddressList, parseClientAddressesArgs, parsePort, UsageError } from './cli.ts';
-import { callUnary, deadlineIn, describeError } from './client.ts';
+import { callUnary, deadlineIn, describeError, withoutEmptyResolutionNote } from './client.ts';
 import { median } from './measure.ts';
 import { seededRandom } from './seeded-random.ts';
 import { clientStreamingHandler, unaryHandler } from './handlers.ts';
@@ -122,6 +122,28 @@ describe('client-streaming handlers', () => {
       client.close();
       await server.stop();
     }
+  });
+});
+
+describe('error messages', () => {
+  test('UNAVAILABLE from a server that is gone names the refusal and ends there', async () => {
+    const server = await greeterWith((name) => name);
+    await server.stop();
+    const client = new GreeterClient(server.address, credentials.createInsecure());
+    try {
+      const error = await callUnary(client.SayHello, new HelloRequest({ name: 'Ada' })).then(
+        () => assert.fail('no server, yet an answer'),
+        (failure: unknown) => failure,
+      );
+      assert.match(describeError(error), new RegExp(`^UNAVAILABLE \\(14\\): No connection established\\. Last error: .*ECONNREFUSED ${server.address}$`));
+    } finally {
+      client.close();
+    }
+  });
+
+  test('a resolution note with something in it is kept', () => {
+    assert.equal(withoutEmptyResolutionNote('Last error: x. Resolution note: '), 'Last error: x');
+    assert.equal(withoutEmptyResolutionNote('Last error: x. Resolution note: DNS said no'), 'Last error: x. Resolution note: DNS said no');
   });
 });
 

@@ -92,8 +92,12 @@ export function startServerScript(
  * Starts any server program (its arguments should ask for port 0) and waits
  * until it prints "listening on host:port". `timeoutMs` bounds that wait.
  */
-export function startServerProcess(command: string, args: string[], { timeoutMs = 20_000, env }: RunOptions = {}): Promise<ServerProcess> {
-  return waitUntilListening(start(command, args, env), [command, ...args].join(' '), timeoutMs);
+export function startServerProcess(
+  command: string,
+  args: string[],
+  { timeoutMs = 20_000, env, lifetimeMs = DEFAULT_LIFETIME_MS }: Omit<ServerScriptOptions, 'port'> = {},
+): Promise<ServerProcess> {
+  return waitUntilListening(start(command, args, env), [command, ...args].join(' '), timeoutMs, lifetimeMs);
 }
 
 async function waitUntilListening(child: ChildProcess, label: string, timeoutMs: number, lifetimeMs = DEFAULT_LIFETIME_MS): Promise<ServerProcess> {

@@ -23,6 +23,6 @@ test('npm start runs every chapter and prints one summary line each', async () =
     '✔ 09 metadata interceptors tls: 4 calls answered; refused with INVALID_ARGUMENT, UNAUTHENTICATED ×4, PERMISSION_DENIED, UNAVAILABLE ×3',
     '✔ 10 operating a service: MyService SERVING → NOT_SERVING → SERVING; reflection listed 6 services; frozen peer → UNAVAILABLE; shutdown delivered 8/8 features',
     '✔ 11 many servers: round_robin a 3, b 3, c 3, 0 failed after b stopped; retry answered on attempt 3; maxAttempts 10 capped at 5; throttled 4 calls to 8 attempts; hedging 2/2 answered by fast; waitForReady answered once the server started; gzip 6.2× smaller on 64 KiB of words',
-    '✔ 12 python and go peers: 20/20 pairings agree across TypeScript, Python and Go',
+    '✔ 12 python and go peers: 24/24 pairings agree across TypeScript, Python and Go',
   ]);
 });

@@ -2,7 +2,8 @@
 deadline every call carries, and how a client reports its calls.
 
 A client prints one JSON line per call, {"method": ..., "reply": {...}} or
-{"method": ..., "code": 3, "details": ...}, so that the workbook's tests can
+{"method": ..., "code": 3, "details": ...}; a call that returns a stream has
+the list of its replies as "reply". That way the workbook's tests can
 compare what it saw with what the TypeScript and Go clients saw.
 """
 import argparse
@@ -39,6 +40,12 @@ def run_client(description: str, make_calls):
     sys.exit(log.exit_code)
 
 
+def as_dict(message) -> dict:
+    # Field names as in the .proto, and fields at their default value included,
+    # as the TypeScript (proto-loader) and Go clients print them.
+    return MessageToDict(message, preserving_proto_field_name=True, including_default_value_fields=True)
+
+
 class CallLog:
     """Prints each call's outcome as a JSON line, and remembers whether the server could be reached."""
 
@@ -47,17 +54,27 @@ class CallLog:
 
     def record(self, method: str, call):
         """Runs call() (which makes one RPC) and prints what came back."""
+        self.emit(self.outcome(method, lambda: as_dict(call())))
+
+    def record_stream(self, method: str, call):
+        """Runs call() (which returns a stream of replies), reads it to its end,
+        and prints the replies as a list, or the status it ended with."""
+        self.emit(self.outcome(method, lambda: [as_dict(reply) for reply in call()]))
+
+    def outcome(self, method: str, call) -> dict:
+        """The record of one call, without printing it: call() returns the reply as plain data."""
         try:
-            reply = call()
-            # Field names as in the .proto, and fields at their default value
-            # included, as the TypeScript (proto-loader) and Go clients print them.
-            record = {
-                "method": method,
-                "reply": MessageToDict(reply, preserving_proto_field_name=True, including_default_value_fields=True),
-            }
+            return {"method": method, "reply": call()}
         except grpc.RpcError as error:
-            self.unreachable |= error.code() == grpc.StatusCode.UNAVAILABLE
-            record = {"method": method, "code": error.code().value[0], "details": error.details()}
+            return self.refusal(method, error)
+
+    def refusal(self, method: str, error: grpc.RpcError) -> dict:
+        """The record of a call that ended with `error`'s status."""
+        self.unreachable |= error.code() == grpc.StatusCode.UNAVAILABLE
+        return {"method": method, "code": error.code().value[0], "details": error.details()}
+
+    @staticmethod
+    def emit(record: dict):
         print(json.dumps(record, ensure_ascii=False), flush=True)
 
     @property
