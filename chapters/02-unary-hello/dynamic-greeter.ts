@@ -7,6 +7,7 @@ import type { GreeterHandlers } from '../../generated/proto-loader/helloworld/Gr
 import { unaryHandler } from '../shared/handlers.ts';
 import { loadProto } from '../shared/proto-loader.ts';
 import { greetingFor } from './greeting.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
 
 export const helloProto = loadProto<HelloProto>('hello.proto');
 
@@ -16,7 +17,8 @@ export const dynamicGreeterHandlers: GreeterHandlers = {
 };
 
 export function addDynamicGreeter(server: Server): void {
-  server.addService(helloProto.helloworld.Greeter.service, dynamicGreeterHandlers);
+  // withWireChecks: each request's bytes are checked before they are decoded (lesson 08).
+  server.addService(withWireChecks(helloProto.helloworld.Greeter.service), dynamicGreeterHandlers);
 }
 
 export const DynamicGreeterClient = helloProto.helloworld.Greeter;

@@ -6,7 +6,12 @@ import { RpcError } from '../shared/rpc-error.ts';
 
 export type GreetingKind = 'first' | 'again';
 
-export function greetingFor(name: string, kind: GreetingKind): string {
+/** The Greeter's one rule, for every server that answers a HelloRequest (chapter 08's relay too). */
+export function checkName(name: string): void {
   if (name === '') throw new RpcError(status.INVALID_ARGUMENT, 'name must not be empty');
+}
+
+export function greetingFor(name: string, kind: GreetingKind): string {
+  checkName(name);
   return kind === 'first' ? `Hello, ${name}` : `Hello again, ${name}`;
 }

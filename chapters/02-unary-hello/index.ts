@@ -9,18 +9,21 @@ import { addDynamicGreeter } from './dynamic-greeter.ts';
 import { dynamicGreeterCalls, staticGreeterCalls, type GreeterCalls } from './greeter-clients.ts';
 import { slowGreeter } from './slow-greeter.ts';
 import { addStaticGreeter } from './static-greeter.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
+import { SERVER_OPTIONS } from '../shared/server-options.ts';
 
 const SAY_HELLO = helloworld.UnimplementedGreeterService.definition.SayHello.path;
 const SAY_HELLO_AGAIN = helloworld.UnimplementedGreeterService.definition.SayHelloAgain.path;
 
 async function tour(t: Transcript): Promise<string> {
   const servers: Record<'static' | 'dynamic', RunningServer> = {
-    static: await startServer(addStaticGreeter),
-    dynamic: await startServer(addDynamicGreeter),
+    static: await startServer(addStaticGreeter, { serverOptions: SERVER_OPTIONS }),
+    dynamic: await startServer(addDynamicGreeter, { serverOptions: SERVER_OPTIONS }),
   };
   const slow = slowGreeter(1_000);
   const slowServer = await startServer((server) =>
-    server.addService(helloworld.UnimplementedGreeterService.definition, slow.handlers),
+    server.addService(withWireChecks(helloworld.UnimplementedGreeterService.definition), slow.handlers),
+    { serverOptions: SERVER_OPTIONS },
   );
   const clients: GreeterCalls[] = [];
   try {

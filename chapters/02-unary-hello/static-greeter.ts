@@ -5,6 +5,7 @@ import type { Server } from '@grpc/grpc-js';
 import { helloworld } from '../../generated/static/hello.ts';
 import { unaryHandler } from '../shared/handlers.ts';
 import { greetingFor } from './greeting.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
 
 const { HelloReply, UnimplementedGreeterService } = helloworld;
 
@@ -14,5 +15,6 @@ export const staticGreeterHandlers: helloworld.UnimplementedGreeterService = {
 };
 
 export function addStaticGreeter(server: Server): void {
-  server.addService(UnimplementedGreeterService.definition, staticGreeterHandlers);
+  // withWireChecks: each request's bytes are checked before they are decoded (lesson 08).
+  server.addService(withWireChecks(UnimplementedGreeterService.definition), staticGreeterHandlers);
 }

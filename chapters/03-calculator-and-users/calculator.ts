@@ -6,6 +6,7 @@ import type { Server } from '@grpc/grpc-js';
 import { ResultReply, UnimplementedCalService } from '../../generated/static/calculator.ts';
 import { unaryHandler } from '../shared/handlers.ts';
 import { checkedInt32 } from './int32.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
 
 export const calHandlers: UnimplementedCalService = {
   Add: unaryHandler(({ number1, number2 }) =>
@@ -17,5 +18,6 @@ export const calHandlers: UnimplementedCalService = {
 };
 
 export function addCal(server: Server, handlers: UnimplementedCalService = calHandlers): void {
-  server.addService(UnimplementedCalService.definition, handlers);
+  // withWireChecks: each request's bytes are checked before they are decoded (lesson 08).
+  server.addService(withWireChecks(UnimplementedCalService.definition), handlers);
 }

@@ -5,6 +5,7 @@
 import type { Server } from '@grpc/grpc-js';
 import { compute } from '../../generated/static/compute.ts';
 import { unaryHandler } from '../shared/handlers.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
 
 export function codePointLength(text: string): number {
   return [...text].length; // spreading a string walks its code points
@@ -15,5 +16,6 @@ export const computeHandlers: compute.UnimplementedComputeService = {
 };
 
 export function addCompute(server: Server): void {
-  server.addService(compute.UnimplementedComputeService.definition, computeHandlers);
+  // withWireChecks: each request's bytes are checked before they are decoded (lesson 08).
+  server.addService(withWireChecks(compute.UnimplementedComputeService.definition), computeHandlers);
 }

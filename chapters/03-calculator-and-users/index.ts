@@ -5,9 +5,10 @@ import { startServer } from '../shared/server.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import { addChapter03Services } from './services.ts';
 import { walkThrough } from './walkthrough.ts';
+import { SERVER_OPTIONS } from '../shared/server-options.ts';
 
 async function tour(t: Transcript): Promise<string> {
-  const server = await startServer(addChapter03Services);
+  const server = await startServer(addChapter03Services, { serverOptions: SERVER_OPTIONS });
   try {
     t.step(`Cal, compute.Compute and MyService, all on ${server.address}`);
     const { answered, refused } = await walkThrough(server.address, t);

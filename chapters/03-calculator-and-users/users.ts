@@ -10,6 +10,7 @@ import { google } from '../../generated/static/google/protobuf/empty.ts';
 import { UnimplementedMyServiceService, User, UserReply } from '../../generated/static/users.ts';
 import { unaryHandler } from '../shared/handlers.ts';
 import { RpcError } from '../shared/rpc-error.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
 
 export interface UserRecord {
   name: string;
@@ -60,5 +61,6 @@ export function myServiceHandlers(table: ReadonlyMap<number, UserRecord> = SAMPL
 }
 
 export function addMyService(server: Server, table?: ReadonlyMap<number, UserRecord>): void {
-  server.addService(UnimplementedMyServiceService.definition, myServiceHandlers(table));
+  // withWireChecks: each request's bytes are checked before they are decoded (lesson 08).
+  server.addService(withWireChecks(UnimplementedMyServiceService.definition), myServiceHandlers(table));
 }

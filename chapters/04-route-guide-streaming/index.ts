@@ -11,22 +11,25 @@ import { makeFeatures } from './feature-generator.ts';
 import { addRouteGuide, createRouteGuide, type RouteGuide } from './route-guide.ts';
 import { showStreamControl } from './stream-control.ts';
 import { walkThrough } from './walkthrough.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
+import { SERVER_OPTIONS } from '../shared/server-options.ts';
 
 async function tour(t: Transcript): Promise<string> {
   const main = createRouteGuide(loadFeatureFile(DEFAULT_FEATURE_FILE));
   const big = createRouteGuide(makeFeatures(2_000, 5));
   const tiny = createRouteGuide([], { maxNotes: 2 });
   let carelessMostBuffered: number | undefined;
-  const serve = (guide: RouteGuide) => startServer((server) => addRouteGuide(server, guide));
+  const serve = (guide: RouteGuide) => startServer((server) => addRouteGuide(server, guide), { serverOptions: SERVER_OPTIONS });
   const [mainServer, bigServer, tinyServer, carelessServer] = await Promise.all([
     serve(main),
     serve(big),
     serve(tiny),
     // Only ListFeatures; grpc-js answers the other methods with UNIMPLEMENTED.
     startServer((server) =>
-      server.addService(routeguide.UnimplementedRouteGuideService.definition, {
+      server.addService(withWireChecks(routeguide.UnimplementedRouteGuideService.definition), {
         ListFeatures: carelessListFeatures(big.features, (most) => (carelessMostBuffered = most)),
       } satisfies SomeHandlers<routeguide.UnimplementedRouteGuideService>),
+      { serverOptions: SERVER_OPTIONS },
     ),
   ]);
   const servers = [mainServer, bigServer, tinyServer, carelessServer];

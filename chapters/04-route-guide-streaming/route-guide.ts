@@ -10,6 +10,7 @@ import { listFeaturesHandler, type ListFeaturesEvents } from './list-features.ts
 import { NoteStore } from './note-store.ts';
 import { recordRouteHandler } from './record-route.ts';
 import { routeChatHandler } from './route-chat.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
 
 export interface RouteGuideOptions {
   /** The most notes RouteChat keeps, across all chats. */
@@ -44,5 +45,6 @@ export function createRouteGuide(records: readonly FeatureRecord[], { maxNotes, 
 }
 
 export function addRouteGuide(server: Server, guide: RouteGuide): void {
-  server.addService(routeguide.UnimplementedRouteGuideService.definition, guide.handlers);
+  // withWireChecks: each request's bytes are checked before they are decoded (lesson 08).
+  server.addService(withWireChecks(routeguide.UnimplementedRouteGuideService.definition), guide.handlers);
 }

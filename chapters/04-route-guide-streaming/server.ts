@@ -5,6 +5,7 @@ import { runServerHalf } from '../shared/chapter.ts';
 import { DEFAULT_PORT, orExitWithUsage, parseCommandLine, parsePort } from '../shared/cli.ts';
 import { DEFAULT_FEATURE_FILE, FeatureFileError, loadFeatureFile, type FeatureRecord } from './feature-file.ts';
 import { addRouteGuide, createRouteGuide } from './route-guide.ts';
+import { SERVER_OPTIONS } from '../shared/server-options.ts';
 
 const usage = `Usage: npx tsx chapters/04-route-guide-streaming/server.ts [--port 50051] [--db path/to/features.json]
 
@@ -36,5 +37,7 @@ if (features) {
     usage,
     port,
     addServices: (server) => addRouteGuide(server, guide),
+    // The limits and interceptors of every workbook server (lesson 08).
+    serverOptions: SERVER_OPTIONS,
   });
 }

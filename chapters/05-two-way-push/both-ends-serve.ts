@@ -9,13 +9,15 @@ import { credentials, type Server } from '@grpc/grpc-js';
 import { Result, ServerMsg, TaskInboxClient, UnimplementedTaskInboxService } from '../../generated/static/contact_service.ts';
 import { callUnary, deadlineIn } from '../shared/client.ts';
 import { unaryHandler } from '../shared/handlers.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
 
 /** The client's own server: TaskInbox.deliver does the task and answers its result. */
 export function addTaskInbox(server: Server, work: (task: string) => string): void {
   const handlers: UnimplementedTaskInboxService = {
     deliver: unaryHandler((message: ServerMsg) => new Result({ ret: work(message.task), task_id: message.id })),
   };
-  server.addService(UnimplementedTaskInboxService.definition, handlers);
+  // withWireChecks: each request's bytes are checked before they are decoded (lesson 08).
+  server.addService(withWireChecks(UnimplementedTaskInboxService.definition), handlers);
 }
 
 /** The main server, acting as a client: hands `task` to the inbox at `inboxAddress` and returns its result. */

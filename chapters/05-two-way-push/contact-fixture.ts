@@ -7,7 +7,7 @@ import type { TestContext } from 'node:test';
 import { credentials, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
 import { ContactClient, type ServerMsg } from '../../generated/static/contact_service.ts';
 import { startServer, type RunningServer } from '../shared/server.ts';
-import { addContact, ContactService, type ContactServiceOptions } from './contact-service.ts';
+import { addContact, CONTACT_SERVER_OPTIONS, ContactService, type ContactServiceOptions } from './contact-service.ts';
 import type { JournalEntry } from './task-store.ts';
 import { TaskStore } from './task-store.ts';
 
@@ -27,7 +27,7 @@ export async function contactFixture(t: TestContext, options?: ContactServiceOpt
   const journalPath = join(folder, 'journal.jsonl');
   const store = await TaskStore.open(journalPath);
   const service = new ContactService(store, options);
-  const running = await startServer((server) => addContact(server, service));
+  const running = await startServer((server) => addContact(server, service), { serverOptions: CONTACT_SERVER_OPTIONS });
   const client = new ContactClient(running.address, credentials.createInsecure());
   t.after(async () => {
     client.close();

@@ -14,6 +14,8 @@ import { checkClientId, clientIdOf, DEFAULT_CLIENT_ID } from './client-id.ts';
 import { whenDrained } from '../shared/streams.ts';
 import { PushSession, type GetTaskCall } from './push-session.ts';
 import type { Task, TaskStore } from './task-store.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
+import { SERVER_OPTIONS } from '../shared/server-options.ts';
 
 /**
  * The server pings each client connection every 30 s and drops it if no answer
@@ -21,6 +23,7 @@ import type { Task, TaskStore } from './task-store.ts';
  * NAT timeout) has its calls cancelled and its session cleared.
  */
 export const CONTACT_SERVER_OPTIONS: ServerOptions = {
+  ...SERVER_OPTIONS, // the limits and interceptors of every workbook server (lesson 08)
   'grpc.keepalive_time_ms': 30_000,
   'grpc.keepalive_timeout_ms': 10_000,
 };
@@ -209,5 +212,6 @@ export class ContactService {
 }
 
 export function addContact(server: Server, service: ContactService): void {
-  server.addService(UnimplementedContactService.definition, service.handlers);
+  // withWireChecks: each request's bytes are checked before they are decoded (lesson 08).
+  server.addService(withWireChecks(UnimplementedContactService.definition), service.handlers);
 }

@@ -9,12 +9,13 @@ import { startServer } from '../shared/server.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import { addTaskInbox, callBack } from './both-ends-serve.ts';
 import { pushWalkthrough } from './push-walkthrough.ts';
+import { SERVER_OPTIONS } from '../shared/server-options.ts';
 
 const DELIVER = UnimplementedTaskInboxService.definition.deliver.path;
 
 /** Approach 1; returns the status the main server got once the client's server was gone. */
 async function bothEndsServe(t: Transcript): Promise<string> {
-  const inbox = await startServer((server) => addTaskInbox(server, (task) => `done: ${task}`));
+  const inbox = await startServer((server) => addTaskInbox(server, (task) => `done: ${task}`), { serverOptions: SERVER_OPTIONS });
   t.step(`Approach 1: both ends are servers. The client runs its own TaskInbox on ${inbox.address}`);
   t.note('the main server, now acting as a client, calls back:');
   const task = new ServerMsg({ task: 'resize a.png', id: 1 });

@@ -10,7 +10,7 @@ import { ContactClient, UnimplementedContactService } from '../../generated/stat
 import { startServer, type RunningServer } from '../shared/server.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import type { BackoffPolicy } from './backoff.ts';
-import { addContact, ContactService } from './contact-service.ts';
+import { addContact, CONTACT_SERVER_OPTIONS, ContactService } from './contact-service.ts';
 import { eventually } from './eventually.ts';
 import { reportStatuses } from './status-channel.ts';
 import { TaskStore, type Task } from './task-store.ts';
@@ -41,7 +41,7 @@ async function startContact(journalPath: string, port = 0): Promise<ContactServe
   // A generator per connected client, as in the original, but slow enough
   // that it never fires during the tour: it is here to be cleaned up.
   const service = new ContactService(store, { generateEveryMs: 60_000 });
-  const running = await startServer((server) => addContact(server, service), { port });
+  const running = await startServer((server) => addContact(server, service), { port, serverOptions: CONTACT_SERVER_OPTIONS });
   return { store, service, running };
 }
 

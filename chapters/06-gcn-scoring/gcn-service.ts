@@ -14,6 +14,7 @@ import { encodeGraph } from './graph-encoder.ts';
 import { scoreGraph } from './gcn.ts';
 import { randomFeatureModel, type GcnModel } from './models.ts';
 import { decodeScores, encodeScores, type ScoredNodes } from './scores-codec.ts';
+import { bigMessageServerOptions } from '../shared/server-options.ts';
 
 /**
  * The largest request this server reads: 64 MiB, 2.6 times the chapter's
@@ -24,8 +25,11 @@ import { decodeScores, encodeScores, type ScoredNodes } from './scores-codec.ts'
  */
 export const GCN_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
-/** The receive limit is a server option: the request is what the server receives. */
-export const GCN_SERVER_OPTIONS: grpc.ServerOptions = { 'grpc.max_receive_message_length': GCN_MAX_MESSAGE_BYTES };
+/**
+ * The receive limit is a server option: the request is what the server
+ * receives. With it, the bounds lesson 08 gives a server of big messages.
+ */
+export const GCN_SERVER_OPTIONS: grpc.ServerOptions = bigMessageServerOptions(GCN_MAX_MESSAGE_BYTES);
 
 /**
  * What a GCNService server implements: one handler per method, by name (a

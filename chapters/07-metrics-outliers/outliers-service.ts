@@ -12,6 +12,7 @@ import { ColumnsCollector, type MetricColumns } from './metric-columns.ts';
 import { decodeOutliersRequest } from './request-decoder.ts';
 import { encodeOutliersRequest } from './request-encoder.ts';
 import { checkFinite, detectOutliers } from './statistics.ts';
+import { bigMessageServerOptions } from '../shared/server-options.ts';
 
 /** What grpc-js accepts in one received message unless told otherwise: 4 MiB. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
@@ -20,7 +21,8 @@ export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 /** What one DetectStream call may carry in all: 120 MB of columns on the server. */
 export const MAX_STREAM_METRICS = 10_000_000;
 
-export const outliersServerOptions: ServerOptions = { 'grpc.max_receive_message_length': MAX_MESSAGE_BYTES };
+/** 64 MiB messages, with the bounds lesson 08 gives such a server: 4 calls in flight at once. */
+export const outliersServerOptions: ServerOptions = bigMessageServerOptions(MAX_MESSAGE_BYTES);
 
 /**
  * grpc-js's MethodDefinition, except that the request has one type where the

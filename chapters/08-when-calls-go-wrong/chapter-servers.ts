@@ -8,6 +8,8 @@ import { startServer, type RunningServer, type StartServerOptions } from '../sha
 import { pacedRouteGuide, type Pace, type PacedRouteGuide } from './paced-route-guide.ts';
 import { relayHandlers } from './relay.ts';
 import { slowBackend, type SlowBackend } from './slow-backend.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
+import { SERVER_OPTIONS } from '../shared/server-options.ts';
 
 /** Slow enough to give up on, quick enough for a tour. */
 export const PACE: Pace = { lookupMs: 300, stepMs: 20, maxFeatures: 1_000 };
@@ -24,7 +26,7 @@ export interface Backend {
 /** The back end, on a free loopback port. */
 export async function startBackend(workMs = BACKEND_WORK_MS): Promise<Backend> {
   const slow = slowBackend(workMs);
-  const running = await startServer((server) => server.addService(helloworld.UnimplementedGreeterService.definition, slow.handlers));
+  const running = await startServer((server) => server.addService(withWireChecks(helloworld.UnimplementedGreeterService.definition), slow.handlers));
   const client = new helloworld.GreeterClient(running.address, credentials.createInsecure());
   return {
     running,
@@ -39,8 +41,8 @@ export async function startBackend(workMs = BACKEND_WORK_MS): Promise<Backend> {
 
 /** The front's services: the paced RouteGuide, and the relay Greeter in front of `backend`. */
 export function addFrontServices(server: Server, guide: PacedRouteGuide, backend: helloworld.GreeterClient): void {
-  server.addService(routeguide.UnimplementedRouteGuideService.definition, guide.handlers);
-  server.addService(helloworld.UnimplementedGreeterService.definition, relayHandlers(backend));
+  server.addService(withWireChecks(routeguide.UnimplementedRouteGuideService.definition), guide.handlers);
+  server.addService(withWireChecks(helloworld.UnimplementedGreeterService.definition), relayHandlers(backend));
 }
 
 export interface ChapterServers {
@@ -54,7 +56,7 @@ export interface ChapterServers {
 export async function startChapterServers(pace: Pace = PACE, options?: StartServerOptions): Promise<ChapterServers> {
   const backend = await startBackend();
   const guide = pacedRouteGuide(pace);
-  const front = await startServer((server) => addFrontServices(server, guide, backend.client), options);
+  const front = await startServer((server) => addFrontServices(server, guide, backend.client), { ...options, serverOptions: { ...SERVER_OPTIONS, ...options?.serverOptions } });
   return {
     front,
     backend,

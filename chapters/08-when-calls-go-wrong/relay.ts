@@ -7,6 +7,7 @@
 // goes on working for a client that is long gone.
 import * as grpc from '@grpc/grpc-js';
 import { helloworld } from '../../generated/static/hello.ts';
+import { checkName } from '../02-unary-hello/greeting.ts';
 import { callUnary, deadlineIn, isServiceError } from '../shared/client.ts';
 import { unaryHandler } from '../shared/handlers.ts';
 import { RpcError } from '../shared/rpc-error.ts';
@@ -14,6 +15,7 @@ import { RpcError } from '../shared/rpc-error.ts';
 export function relayHandlers(backend: helloworld.GreeterClient): helloworld.UnimplementedGreeterService {
   const relay = (propagate: boolean) =>
     unaryHandler<helloworld.HelloRequest, helloworld.HelloReply>(async (request, call) => {
+      checkName(request.name); // refused here, as chapter 02 refuses it, not relayed
       // The back-end call's deadline is the earlier of its own and its parent's.
       const options: grpc.CallOptions = propagate
         ? { deadline: deadlineIn(), parent: call, propagate_flags: grpc.propagate.DEFAULTS }

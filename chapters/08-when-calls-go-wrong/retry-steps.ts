@@ -7,6 +7,7 @@ import { startServer } from '../shared/server.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import { guestbook } from './guestbook.ts';
 import { flakyGreeter, retryingChannel, RETRY_POLICY } from './retries.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
 
 const SAY_HELLO = helloworld.UnimplementedGreeterService.definition.SayHello.path;
 const GUESTBOOK_REPLY_MS = 80;
@@ -34,8 +35,8 @@ export async function showRetries(t: Transcript): Promise<RetryStory> {
   const flaky = flakyGreeter();
   const book = guestbook(GUESTBOOK_REPLY_MS);
   const [flakyServer, bookServer] = await Promise.all([
-    startServer((server) => server.addService(helloworld.UnimplementedGreeterService.definition, flaky.handlers)),
-    startServer((server) => server.addService(helloworld.UnimplementedGreeterService.definition, book.handlers)),
+    startServer((server) => server.addService(withWireChecks(helloworld.UnimplementedGreeterService.definition), flaky.handlers)),
+    startServer((server) => server.addService(withWireChecks(helloworld.UnimplementedGreeterService.definition), book.handlers)),
   ]);
   const retrying = new helloworld.GreeterClient(flakyServer.address, credentials.createInsecure(), retryingChannel('helloworld.Greeter'));
   const plain = new helloworld.GreeterClient(bookServer.address, credentials.createInsecure());

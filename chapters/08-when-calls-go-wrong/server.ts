@@ -4,6 +4,7 @@
 import { runServerHalf } from '../shared/chapter.ts';
 import { addFrontServices, PACE, startBackend, type Backend } from './chapter-servers.ts';
 import { pacedRouteGuide } from './paced-route-guide.ts';
+import { SERVER_OPTIONS } from '../shared/server-options.ts';
 
 const guide = pacedRouteGuide(PACE);
 guide.events.on('stopped', ({ method, ending, elapsedMs, received, sent, workAfterCancel }) => {
@@ -32,5 +33,7 @@ Ctrl-C stops both. In another terminal:
     if (!backend) throw new Error('the back end starts first');
     addFrontServices(server, guide, backend.client);
   },
+  // The limits and interceptors of every workbook server (this chapter's lesson, "Bounded under abuse").
+  serverOptions: SERVER_OPTIONS,
 });
 await backend?.stop();

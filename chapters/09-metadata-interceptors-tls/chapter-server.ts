@@ -8,11 +8,13 @@ import type { TestCertificates } from './certificates.ts';
 import { addMetadataServices } from './metadata-services.ts';
 import { serverCredentials, type TlsMode } from './tls-credentials.ts';
 import { demoTokenTable } from './tokens.ts';
+import { boundStatusDetails, SERVER_LIMITS } from '../shared/server-options.ts';
 
 export function chapterServerOptions(log: Log): ServerOptions {
   // The first interceptor listed sees each call first and its status last, so
   // the log also records the calls that the auth interceptor refuses.
-  return { interceptors: [callLogInterceptor(log), authInterceptor(demoTokenTable)] };
+  // SERVER_LIMITS and boundStatusDetails: what every workbook server keeps (lesson 08).
+  return { ...SERVER_LIMITS, interceptors: [callLogInterceptor(log), authInterceptor(demoTokenTable), boundStatusDetails] };
 }
 
 /** Serves on localhost, the name in the server certificate, on a free port. */

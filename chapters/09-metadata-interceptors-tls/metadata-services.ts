@@ -9,7 +9,9 @@ import { routeguide } from '../../generated/static/route_guide.ts';
 import type { SomeHandlers } from '../shared/handlers.ts';
 import { toServerError } from '../shared/rpc-error.ts';
 import { greetingFor, type GreetingKind } from '../02-unary-hello/greeting.ts';
+import { boundsOf } from '../04-route-guide-streaming/rectangle.ts';
 import { METADATA_KEYS } from './metadata-keys.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
 
 const { HelloReply, UnimplementedGreeterService } = helloworld;
 const { Feature, UnimplementedRouteGuideService } = routeguide;
@@ -57,6 +59,12 @@ export const metadataGreeterHandlers: helloworld.UnimplementedGreeterService = {
  */
 export const listCorners: handleServerStreamingCall<routeguide.Rectangle, routeguide.Feature> = (call) => {
   const started = performance.now();
+  try {
+    boundsOf(call.request); // the same rule as chapter 04's: two corners, both on Earth
+  } catch (error) {
+    call.emit('error', toServerError(error));
+    return;
+  }
   call.sendMetadata(echoedHeaders(call.metadata));
   const corners = [
     new Feature({ name: 'lo corner', location: call.request.lo }),
@@ -69,9 +77,9 @@ export const listCorners: handleServerStreamingCall<routeguide.Rectangle, routeg
 };
 
 export function addMetadataServices(server: Server): void {
-  server.addService(UnimplementedGreeterService.definition, metadataGreeterHandlers);
+  server.addService(withWireChecks(UnimplementedGreeterService.definition), metadataGreeterHandlers);
   // Only ListFeatures: grpc-js answers the other RouteGuide methods with UNIMPLEMENTED.
-  server.addService(UnimplementedRouteGuideService.definition, {
+  server.addService(withWireChecks(UnimplementedRouteGuideService.definition), {
     ListFeatures: listCorners,
   } satisfies SomeHandlers<routeguide.UnimplementedRouteGuideService>);
 }

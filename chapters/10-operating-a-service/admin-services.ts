@@ -8,6 +8,7 @@ import * as protoLoader from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { LOADER_OPTIONS, PROTOS_DIR } from '../shared/proto-loader.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
 
 /** The files in protos/ that define the services this chapter's server registers. */
 export const SERVED_PROTO_FILES = ['hello.proto', 'calculator.proto', 'compute.proto', 'users.proto', 'route_guide.proto'];
@@ -38,6 +39,9 @@ export function addAdminServices(server: Server): void {
   // Encoding every file's descriptors takes a moment, and they never change:
   // once per process is enough, however many servers it starts.
   reflection ??= new ReflectionService(servedPackageDefinition());
-  reflection.addToServer(server);
+  // Reflection's stream is decoded by protobuf.js, which throws on bad bytes:
+  // withWireChecks turns that throw into a status the stream always gets
+  // (lesson 08, "Streams that always end"; the server needs SERVER_OPTIONS).
+  reflection.addToServer({ addService: (definition, handlers) => server.addService(withWireChecks(definition), handlers) });
   server.addService(getChannelzServiceDefinition(), getChannelzHandlers());
 }

@@ -8,6 +8,7 @@ import { status, type handleServerStreamingCall, type Server } from '@grpc/grpc-
 import { routeguide } from '../../generated/static/route_guide.ts';
 import type { SomeHandlers } from '../shared/handlers.ts';
 import { RpcError, toServerError } from '../shared/rpc-error.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
 
 const { Feature, Point, UnimplementedRouteGuideService } = routeguide;
 
@@ -77,7 +78,7 @@ export function listFeaturesSlowly({ intervalMs, onCancelled }: FeatureFeedOptio
 
 export function addFeatureFeed(server: Server, options: FeatureFeedOptions): void {
   // Only ListFeatures: grpc-js answers UNIMPLEMENTED for the methods left out.
-  server.addService(UnimplementedRouteGuideService.definition, {
+  server.addService(withWireChecks(UnimplementedRouteGuideService.definition), {
     ListFeatures: listFeaturesSlowly(options),
   } satisfies SomeHandlers<routeguide.UnimplementedRouteGuideService>);
 }

@@ -10,6 +10,7 @@ import { freezeUnderOpenStreams, frozenPeerLines } from './keepalive.ts';
 import { operatedServer } from './operated-server.ts';
 import { outage } from './outage.ts';
 import { stopWhileBusy } from './shutdown.ts';
+import { SERVER_OPTIONS } from '../shared/server-options.ts';
 
 async function tour(t: Transcript): Promise<string> {
   // The half-dead connection takes longest, mostly waiting: it starts first,
@@ -17,7 +18,7 @@ async function tour(t: Transcript): Promise<string> {
   const frozenPeer = freezeUnderOpenStreams();
   frozenPeer.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   const operated = operatedServer({ intervalMs: 10 });
-  const server = await startServer(operated.addServices);
+  const server = await startServer(operated.addServices, { serverOptions: SERVER_OPTIONS });
   try {
     t.step(`Greeter, Cal, compute.Compute, MyService and RouteGuide.ListFeatures on ${server.address}, with health, reflection and channelz`);
     const { services } = await inspect(server.address, t);

@@ -8,6 +8,7 @@ import { UnimplementedMyServiceService } from '../../generated/static/users.ts';
 import { myServiceHandlers } from '../03-calculator-and-users/users.ts';
 import { RpcError } from '../shared/rpc-error.ts';
 import type { UserDirectory } from './user-directory.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
 
 export function myServiceBackedBy(directory: UserDirectory): UnimplementedMyServiceService {
   const handlers = myServiceHandlers(directory.table);
@@ -22,5 +23,5 @@ export function myServiceBackedBy(directory: UserDirectory): UnimplementedMyServ
 }
 
 export function addMyServiceBackedBy(server: Server, directory: UserDirectory): void {
-  server.addService(UnimplementedMyServiceService.definition, myServiceBackedBy(directory));
+  server.addService(withWireChecks(UnimplementedMyServiceService.definition), myServiceBackedBy(directory));
 }

@@ -3,6 +3,7 @@
 // once), stops accepting calls, and lets the ones in flight finish.
 import { runServerHalf } from '../shared/chapter.ts';
 import { operatedServer } from './operated-server.ts';
+import { SERVER_OPTIONS } from '../shared/server-options.ts';
 
 const operated = operatedServer({ intervalMs: 250 });
 
@@ -16,5 +17,7 @@ on localhost. Ctrl-C or SIGTERM: health goes NOT_SERVING, new calls are
 refused, calls in flight get 5 s to finish, then the rest are cancelled.
 In another terminal: npx tsx chapters/10-operating-a-service/client.ts --addr localhost:50051`,
   addServices: operated.addServices,
+  // The limits and interceptors of every workbook server (lesson 08).
+  serverOptions: SERVER_OPTIONS,
   beforeStop: () => operated.health.markAllNotServing(),
 });

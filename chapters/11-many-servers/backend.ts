@@ -8,6 +8,7 @@ import { Metadata, status, type Server, type ServerUnaryCall, type sendUnaryData
 import { helloworld } from '../../generated/static/hello.ts';
 import { staticGreeterHandlers } from '../02-unary-hello/static-greeter.ts';
 import { RpcError } from '../shared/rpc-error.ts';
+import { withWireChecks } from '../shared/wire-check.ts';
 
 /** The response header in which a backend names itself. */
 export const BACKEND_HEADER = 'backend';
@@ -103,7 +104,7 @@ export function greeterBackend(name: string, misbehaviour: Misbehaviour = {}): G
         SayHello: asFleetMember(staticGreeterHandlers.SayHello),
         SayHelloAgain: asFleetMember(staticGreeterHandlers.SayHelloAgain),
       };
-      server.addService(helloworld.UnimplementedGreeterService.definition, fleetMember);
+      server.addService(withWireChecks(helloworld.UnimplementedGreeterService.definition), fleetMember);
     },
   };
 }

@@ -5,6 +5,7 @@ import { startServer, type RunningServer } from '../shared/server.ts';
 import { greeterBackend, type GreeterBackend, type Misbehaviour } from './backend.ts';
 import { openFleetGreeter, type FleetGreeter } from './fleet-client.ts';
 import { staticTarget } from './fleet-target.ts';
+import { SERVER_OPTIONS } from '../shared/server-options.ts';
 
 export interface RunningFleet {
   readonly backends: Record<string, GreeterBackend>;
@@ -22,7 +23,7 @@ export async function startFleet(members: Record<string, Misbehaviour>): Promise
   try {
     for (const [name, misbehaviour] of Object.entries(members)) {
       backends[name] = greeterBackend(name, misbehaviour);
-      servers[name] = await startServer(backends[name].addTo);
+      servers[name] = await startServer(backends[name].addTo, { serverOptions: SERVER_OPTIONS });
     }
   } catch (error) {
     await Promise.all(Object.values(servers).map((server) => server.stop()));

@@ -1,6 +1,7 @@
 // Chapter 11, server half: one Greeter backend until Ctrl-C. Start several.
 import { runServerHalf } from '../shared/chapter.ts';
 import { greeterBackend } from './backend.ts';
+import { SERVER_OPTIONS } from '../shared/server-options.ts';
 
 // In a fleet each backend has its own identity (a host or pod name); on one
 // machine, the process id is the one that tells the terminals apart.
@@ -18,4 +19,6 @@ so clients can see who answered. Start three, in three terminals:
   npx tsx chapters/11-many-servers/server.ts --port 50053
 then: npx tsx chapters/11-many-servers/client.ts`,
   addServices: greeterBackend(name).addTo,
+  // Limits and interceptors every workbook server passes; lesson 08 explains each.
+  serverOptions: SERVER_OPTIONS,
 });

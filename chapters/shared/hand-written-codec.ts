@@ -9,15 +9,12 @@
 // client as it is: INVALID_ARGUMENT, naming the byte and the problem.
 import { status } from '@grpc/grpc-js';
 import { RpcError } from './rpc-error.ts';
-import { checksItsOwnBytes } from './wire-check.ts';
 import type { MalformedMessage } from './wire-reader.ts';
 
 /** The requestDeserialize of a method whose handler decodes the request itself. */
 export function passBytesThrough(bytes: Buffer): Buffer {
   return bytes;
 }
-// The handler's decoder checks every byte, so startServer's wire check (chapter 08) leaves it alone.
-checksItsOwnBytes(passBytesThrough);
 
 /** How a hand-written decoder refuses bytes it cannot read: `malformed GraphData at byte 1: …`. */
 export function malformedRequest(typeName: string, error: MalformedMessage, where = ''): RpcError {

@@ -48,7 +48,8 @@ export function clientStreamingHandler<Request, Reply>(
     try {
       reply = await answer(call);
     } catch (error) {
-      callback(toServerError(error));
+      // A cancelled call ends the loop with an error too; nobody is left to tell.
+      if (!call.cancelled) callback(toServerError(error));
       return;
     }
     callback(null, reply);

@@ -27,7 +27,8 @@ export class RpcError extends Error implements ServerErrorResponse {
   }
 }
 
-function boundedDetails(details: string): string {
+/** `details` cut to MAX_DETAILS_LENGTH characters, saying how many were left out. */
+export function boundedDetails(details: string): string {
   if (details.length <= MAX_DETAILS_LENGTH) return details;
   // Never cut a surrogate pair in two: half of one cannot be encoded.
   const end = /[\uD800-\uDBFF]/.test(details[MAX_DETAILS_LENGTH - 1]) ? MAX_DETAILS_LENGTH - 1 : MAX_DETAILS_LENGTH;

@@ -1,7 +1,6 @@
 // Starting and stopping a gRPC server: the part every chapter needs and no
 // chapter should write again.
 import * as grpc from '@grpc/grpc-js';
-import { checkRequestsOn } from './wire-check.ts';
 
 /** How long a stopping server lets in-flight calls finish before cancelling them. */
 export const DEFAULT_GRACE_MS = 5_000;
@@ -29,16 +28,16 @@ export interface StartServerOptions {
 }
 
 /**
- * Creates a server, lets `addServices` register handlers on it, and binds it.
- * Every request is checked for well-formed bytes before it is decoded
- * (wire-check.ts), so no hostile request can stall the server.
+ * Creates a server with `serverOptions`, lets `addServices` register handlers
+ * on it, and binds it. Nothing else: the limits a server keeps and the checks
+ * it makes are in its own options and registrations (chapter 08).
  */
 export async function startServer(
   addServices: (server: grpc.Server) => void,
   { host = '127.0.0.1', port = 0, serverOptions, credentials = grpc.ServerCredentials.createInsecure() }: StartServerOptions = {},
 ): Promise<RunningServer> {
   const server = new grpc.Server(serverOptions);
-  addServices(checkRequestsOn(server));
+  addServices(server);
   // bindAsync also starts serving (grpc-js 1.10+), so there is no start() call.
   const boundPort = await new Promise<number>((resolve, reject) => {
     server.bindAsync(`${host}:${port}`, credentials, (error, bound) => (error ? reject(error) : resolve(bound)));

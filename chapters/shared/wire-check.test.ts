@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import { helloworld } from '../../generated/static/hello.ts';
+import { routeguide } from '../../generated/static/route_guide.ts';
 import { unaryHandler } from './handlers.ts';
 import { startServer } from './server.ts';
-import { checkMessage, checksItsOwnBytes, MAX_DEPTH, withWireChecks, WireFormatError } from './wire-check.ts';
+import { checkMessage, UndecodableMessage, MAX_DEPTH, withWireChecks, WireFormatError } from './wire-check.ts';
 
 /** Asserts that `bytes` fail the check for `typeName` with exactly `message`. */
 function refused(bytes: number[], typeName: string, message: string): void {
@@ -73,10 +74,10 @@ describe('checkMessage', () => {
   });
 });
 
-describe('startServer checks every request before decoding it', () => {
+describe('withWireChecks checks every request before decoding it', () => {
   test('a 7-byte request claiming 4 GiB gets INTERNAL at once, and the server keeps serving', { timeout: 10_000 }, async () => {
     const server = await startServer((s) =>
-      s.addService(helloworld.UnimplementedGreeterService.definition, {
+      s.addService(withWireChecks(helloworld.UnimplementedGreeterService.definition), {
         SayHello: unaryHandler((request: helloworld.HelloRequest) => new helloworld.HelloReply({ message: `Hello, ${request.name}` })),
         SayHelloAgain: unaryHandler(() => new helloworld.HelloReply()),
       }),
@@ -103,12 +104,19 @@ describe('startServer checks every request before decoding it', () => {
   });
 });
 
-test('withWireChecks wraps generated decoders and leaves a decoder that checks its own bytes alone', () => {
-  const generated = helloworld.UnimplementedGreeterService.definition;
-  const own = checksItsOwnBytes((bytes: Buffer) => ({ length: bytes.length }));
-  const checked = withWireChecks({ ...generated, SayHelloAgain: { ...generated.SayHelloAgain, requestDeserialize: own } });
+test('withWireChecks: one message throws, a streamed one becomes an UndecodableMessage, services outside protos/ only lose the throw', () => {
   const hostile = Buffer.from([0x0a, ...FOUR_GIB, 0x41]);
-  assert.throws(() => checked.SayHello?.requestDeserialize(hostile), WireFormatError);
-  assert.equal(checked.SayHelloAgain?.requestDeserialize, own);
-  assert.deepEqual(own(hostile), { length: 7 });
+  const greeter = withWireChecks(helloworld.UnimplementedGreeterService.definition);
+  assert.throws(() => greeter.SayHello.requestDeserialize(hostile), WireFormatError);
+  const chat = withWireChecks(routeguide.UnimplementedRouteGuideService.definition).RouteChat;
+  const malformed = chat.requestDeserialize(hostile);
+  assert.ok(malformed instanceof UndecodableMessage);
+  assert.equal(malformed.reason, '.routeguide.RouteNote field 1: claims 4294967295 bytes at byte 6, but only 1 are left');
+  const throwing = (bytes: Buffer): never => {
+    throw new Error(`cannot read ${bytes.length} bytes`);
+  };
+  const outside = withWireChecks({ Talk: { ...chat, path: '/elsewhere.Elsewhere/Talk', requestDeserialize: throwing } });
+  assert.deepEqual(outside.Talk.requestDeserialize(hostile), new UndecodableMessage('cannot read 7 bytes'));
+  const unary = withWireChecks({ Ask: { ...greeter.SayHello, path: '/elsewhere.Elsewhere/Ask', requestDeserialize: throwing } });
+  assert.equal(unary.Ask.requestDeserialize, throwing);
 });

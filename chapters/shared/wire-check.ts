@@ -5,12 +5,12 @@
 //     minutes on the event loop, so one request stops a server answering anyone;
 //   - protobuf.js (proto-loader) never hangs, but reads a field sent with the
 //     wrong wire type, or a string cut short, as if nothing were wrong.
-// The check gives both one strict definition of well-formed (chapter 08), and
-// startServer (server.ts) applies it to every service a workbook server adds.
+// The check gives both one strict definition of well-formed (chapter 08). A
+// server asks for it where it registers a service: withWireChecks(definition).
 // It knows the message types from generated/wire-rules, which `npm run
 // generate` writes from protos/, so a server pays nothing to load them.
 import { isUtf8 } from 'node:buffer';
-import type * as grpc from '@grpc/grpc-js';
+import * as grpc from '@grpc/grpc-js';
 import { messages, requestTypes } from '../../generated/wire-rules/wire-rules.ts';
 import { WIRE, type WireRules } from './wire-format.ts';
 import { MalformedMessage, WireReader } from './wire-reader.ts';
@@ -95,41 +95,85 @@ function checkPacked(reader: WireReader, end: number, wireType: number, where: s
   reader.leave(outer);
 }
 
-const OWN_DECODER = Symbol('checks its own bytes');
-
 /**
- * Marks a hand-written requestDeserialize that checks every byte itself (and
- * refuses bad ones with a status of its own choosing, as chapters 06 and 07 do):
- * withWireChecks leaves methods that use it alone.
+ * What a checked request-streaming method's deserializer returns for bytes
+ * that are not a message, instead of throwing. grpc-js answers a throw itself
+ * (INTERNAL, "Error deserializing request"), and for a stream that is a trap:
+ * if the handler has already sent replies, grpc-js 1.14 ends the HTTP/2
+ * stream without ending the call, the handler's next reply is written after
+ * that end, and the trailers that carry the status are never sent. The client
+ * then waits for ever (chapter 08, "Streams that always end"). A
+ * UndecodableMessage is answered by endStreamsOnUndecodableMessages instead.
  */
-export function checksItsOwnBytes<F extends (bytes: Buffer) => unknown>(deserialize: F): F {
-  return Object.assign(deserialize, { [OWN_DECODER]: true });
+export class UndecodableMessage {
+  constructor(readonly reason: string) {}
 }
 
 /**
- * A copy of `service` whose methods check each request's bytes before
- * decoding them. A failed check makes grpc-js answer INTERNAL ("Error
- * deserializing request"), as it does for any request it cannot decode.
- * Methods of services that protos/ does not define, and methods whose decoder
- * checks its own bytes (checksItsOwnBytes), are left as they are.
+ * A copy of `service` whose methods check each request's bytes against
+ * protos/ before decoding them. For a method whose client sends one message,
+ * bad bytes throw, and grpc-js answers INTERNAL ("Error deserializing
+ * request") before the handler runs. For a method whose client streams, bad
+ * bytes (or bytes the service's own decoder throws on) become a
+ * UndecodableMessage, which endStreamsOnUndecodableMessages (a server interceptor:
+ * pass it in the server's options) turns into the same status. Methods of
+ * services that protos/ does not define (reflection, say) are decoded as
+ * before, with only that throw caught.
  */
-export function withWireChecks(service: grpc.ServiceDefinition, rules: WireRules = PROTOS_RULES): grpc.ServiceDefinition {
+export function withWireChecks<Service extends grpc.ServiceDefinition>(service: Service, rules: WireRules = PROTOS_RULES): Service {
   return Object.fromEntries(
     Object.entries(service).map(([name, method]) => {
       const typeName = rules.requestTypes[method.path];
-      if (typeName === undefined || OWN_DECODER in method.requestDeserialize) return [name, method];
-      const requestDeserialize = (bytes: Buffer) => {
-        checkMessage(bytes, typeName, rules);
+      const checked = (bytes: Buffer) => {
+        if (typeName !== undefined) checkMessage(bytes, typeName, rules);
         return method.requestDeserialize(bytes);
+      };
+      if (!method.requestStream) return [name, typeName === undefined ? method : { ...method, requestDeserialize: checked }];
+      const requestDeserialize = (bytes: Buffer) => {
+        try {
+          return checked(bytes);
+        } catch (error) {
+          return new UndecodableMessage(error instanceof Error ? error.message : String(error));
+        }
       };
       return [name, { ...method, requestDeserialize }];
     }),
-  );
+  ) as Service;
 }
 
-/** Makes every service added to `server` check its requests (see withWireChecks). */
-export function checkRequestsOn(server: grpc.Server, rules?: WireRules): grpc.Server {
-  const addService = server.addService.bind(server);
-  server.addService = (service, implementation) => addService(withWireChecks(service, rules), implementation);
-  return server;
-}
+/**
+ * A server interceptor that ends a stream on its first UndecodableMessage with
+ * INTERNAL "Error deserializing request: <why>", as grpc-js does for a
+ * single message, and then drops whatever the handler still sends. The
+ * handler never sees the bad message: its call is cancelled once the status
+ * is out, which ends its `for await` loop.
+ */
+export const endStreamsOnUndecodableMessages: grpc.ServerInterceptor = (_method, call) => {
+  let ended = false;
+  return new grpc.ServerInterceptingCall(
+    call,
+    new grpc.ResponderBuilder()
+      .withStart((next) =>
+        next(
+          new grpc.ServerListenerBuilder()
+            .withOnReceiveMessage((message, nextMessage) => {
+              if (ended) return;
+              if (!(message instanceof UndecodableMessage)) return nextMessage(message);
+              ended = true;
+              call.sendStatus({ code: grpc.status.INTERNAL, details: `Error deserializing request: ${message.reason}` });
+            })
+            .withOnReceiveHalfClose((nextHalfClose) => {
+              if (!ended) nextHalfClose();
+            })
+            .build(),
+        ),
+      )
+      .withSendMessage((message, nextMessage) => {
+        if (!ended) nextMessage(message);
+      })
+      .withSendStatus((status, nextStatus) => {
+        if (!ended) nextStatus(status);
+      })
+      .build(),
+  );
+};

@@ -3,19 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Metadata, status, type Client } from '@grpc/grpc-js';
-import { casesFor, type MatrixCase, type MatrixServer } from './matrix.ts';
+import { casesFor, type MatrixCase } from './matrix.ts';
 import { rawCall, rawClient, rawHttp2 } from './raw-calls.ts';
-import { chapter03Server, greeterServers } from './servers-02-03.ts';
-import { chapter04Server, contactServer, taskInboxServer } from './servers-04-05.ts';
-import { chapter06Server } from './servers-06.ts';
-import { chapter07Server } from './servers-07.ts';
-import { chapter08Server } from './servers-08.ts';
-
-const SERVERS: MatrixServer[] = [...greeterServers, chapter03Server, chapter04Server, taskInboxServer, contactServer, chapter06Server, chapter07Server, chapter08Server];
+import { MATRIX_SERVERS } from './matrix-servers.ts';
 
 const KNOWN_CODES = new Set(Object.values(status).filter((code) => typeof code === 'number'));
 
-for (const server of SERVERS) {
+for (const server of MATRIX_SERVERS) {
   describe(server.name, () => {
     let running: { address: string; stop(): Promise<void> };
     let client: Client;

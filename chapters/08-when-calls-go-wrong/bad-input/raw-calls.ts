@@ -12,11 +12,16 @@ export interface RawAnswer {
   code: grpc.status;
   details: string;
   messages: Buffer[];
+  /** False when the call had no status after `giveUpAfterMs` and the client cancelled it (code is then CANCELLED). */
+  answered: boolean;
 }
 
 export interface RawCallOptions {
   metadata?: grpc.Metadata;
+  /** The call's deadline; Infinity sends none, as a careless client would. */
   deadlineMs?: number;
+  /** Cancels a call that has no status after this long, and says so (answered: false). */
+  giveUpAfterMs?: number;
   /** For streamed replies: cancel the call once this many messages have come. */
   maxMessages?: number;
 }
@@ -34,12 +39,17 @@ export function rawCall(
   client: grpc.Client,
   method: Pick<grpc.MethodDefinition<unknown, unknown>, 'path' | 'requestStream' | 'responseStream'>,
   requests: Buffer[],
-  { metadata = new grpc.Metadata(), deadlineMs = 5_000, maxMessages = 20 }: RawCallOptions = {},
+  { metadata = new grpc.Metadata(), deadlineMs = 5_000, giveUpAfterMs, maxMessages = 20 }: RawCallOptions = {},
 ): Promise<RawAnswer> {
   const options: grpc.CallOptions = { deadline: Date.now() + deadlineMs };
   const messages: Buffer[] = [];
   return new Promise((resolve) => {
-    const finish = (status: grpc.StatusObject) => resolve({ code: status.code, details: status.details, messages });
+    let answered = true;
+    const giveUp = giveUpAfterMs === undefined ? undefined : setTimeout(() => ((answered = false), call.cancel()), giveUpAfterMs);
+    const finish = (status: grpc.StatusObject) => {
+      clearTimeout(giveUp);
+      resolve({ code: status.code, details: status.details, messages, answered });
+    };
     const [first = Buffer.alloc(0)] = requests;
     let call: grpc.ClientUnaryCall | grpc.ClientWritableStream<Buffer> | grpc.ClientReadableStream<Buffer> | grpc.ClientDuplexStream<Buffer, Buffer>;
     const keep = (reply: Buffer | undefined) => reply && messages.push(reply);

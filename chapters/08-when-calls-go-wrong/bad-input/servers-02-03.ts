@@ -8,6 +8,7 @@ import { UnimplementedMyServiceService, UserReq } from '../../../generated/stati
 import { addDynamicGreeter } from '../../02-unary-hello/dynamic-greeter.ts';
 import { addStaticGreeter } from '../../02-unary-hello/static-greeter.ts';
 import { addChapter03Services } from '../../03-calculator-and-users/services.ts';
+import { SERVER_OPTIONS } from '../../shared/server-options.ts';
 import { startServer } from '../../shared/server.ts';
 import { lengthField, varint, varintField } from './hostile-bytes.ts';
 import type { MatrixServer, MethodRow } from './matrix.ts';
@@ -35,8 +36,8 @@ const greeterFollowUp = {
 };
 
 export const greeterServers: MatrixServer[] = [
-  { name: '02 Greeter (static stubs)', start: () => startServer(addStaticGreeter), rows: greeterRows, followUp: greeterFollowUp },
-  { name: '02 Greeter (proto-loader)', start: () => startServer(addDynamicGreeter), rows: greeterRows, followUp: greeterFollowUp },
+  { name: '02 Greeter (static stubs)', start: () => startServer(addStaticGreeter, { serverOptions: SERVER_OPTIONS }), rows: greeterRows, followUp: greeterFollowUp },
+  { name: '02 Greeter (proto-loader)', start: () => startServer(addDynamicGreeter, { serverOptions: SERVER_OPTIONS }), rows: greeterRows, followUp: greeterFollowUp },
 ];
 
 const cal = UnimplementedCalService.definition;
@@ -85,7 +86,7 @@ const userRows: MethodRow[] = [
 
 export const chapter03Server: MatrixServer = {
   name: '03 Cal, Compute and MyService',
-  start: () => startServer(addChapter03Services),
+  start: () => startServer(addChapter03Services, { serverOptions: SERVER_OPTIONS }),
   rows: [...calRows, computeRow, ...userRows],
   followUp: {
     method: cal.Add,

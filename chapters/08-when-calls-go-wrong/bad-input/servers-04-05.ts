@@ -10,8 +10,9 @@ import { DEFAULT_FEATURE_FILE, loadFeatureFile } from '../../04-route-guide-stre
 import { addRouteGuide, createRouteGuide } from '../../04-route-guide-streaming/route-guide.ts';
 import { addTaskInbox } from '../../05-two-way-push/both-ends-serve.ts';
 import { clientIdMetadata } from '../../05-two-way-push/client-id.ts';
-import { addContact, ContactService } from '../../05-two-way-push/contact-service.ts';
+import { addContact, CONTACT_SERVER_OPTIONS, ContactService } from '../../05-two-way-push/contact-service.ts';
 import { TaskStore } from '../../05-two-way-push/task-store.ts';
+import { SERVER_OPTIONS } from '../../shared/server-options.ts';
 import { startServer } from '../../shared/server.ts';
 import { lengthField, varintField } from './hostile-bytes.ts';
 import type { MatrixServer, MethodRow } from './matrix.ts';
@@ -48,7 +49,7 @@ export function pointAndRectangleRows(here: routeguide.Point): MethodRow[] {
 
 export const chapter04Server: MatrixServer = {
   name: '04 RouteGuide',
-  start: () => startServer((server) => addRouteGuide(server, createRouteGuide(loadFeatureFile(DEFAULT_FEATURE_FILE)))),
+  start: () => startServer((server) => addRouteGuide(server, createRouteGuide(loadFeatureFile(DEFAULT_FEATURE_FILE))), { serverOptions: SERVER_OPTIONS }),
   rows: [
     ...pointAndRectangleRows(CROOKED_COVE),
     {
@@ -83,7 +84,7 @@ const inbox = UnimplementedTaskInboxService.definition;
 
 export const taskInboxServer: MatrixServer = {
   name: '05 TaskInbox (both ends serve)',
-  start: () => startServer((server) => addTaskInbox(server, (task) => `done: ${task}`)),
+  start: () => startServer((server) => addTaskInbox(server, (task) => `done: ${task}`), { serverOptions: SERVER_OPTIONS }),
   rows: [
     {
       method: inbox.deliver,
@@ -109,7 +110,7 @@ export const contactServer: MatrixServer = {
     const folder = await mkdtemp(join(tmpdir(), 'grpc-workbook-08-matrix-'));
     const store = await TaskStore.open(join(folder, 'journal.jsonl'));
     const service = new ContactService(store);
-    const running = await startServer((server) => addContact(server, service));
+    const running = await startServer((server) => addContact(server, service), { serverOptions: CONTACT_SERVER_OPTIONS });
     return {
       address: running.address,
       async stop() {
