@@ -1,4 +1,4 @@
-// npx tsx chapters/04-route-guide-streaming/make-features.ts
+// npx tsx chapters/04-route-guide-streaming/tools/make-features.ts
 // Rewrites features.json from the seeded generator. Run it after changing
 // feature-generator.ts; chapter04's tests fail until the two agree.
 import { writeFileSync } from 'node:fs';
