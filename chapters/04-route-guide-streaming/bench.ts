@@ -9,10 +9,10 @@ import { routeguide } from '../../generated/static/route_guide.ts';
 import { callUnary, deadlineIn } from '../shared/client.ts';
 import { startServer } from '../shared/server.ts';
 import { messagesOf } from '../shared/streams.ts';
-import { makeFeatures } from './feature-generator.ts';
+import { makeFeatures } from './tools/feature-generator.ts';
 import { addRouteGuide, createRouteGuide } from './route-guide.ts';
 import { openRouteGuide } from './route-guide-client.ts';
-import { EVERYWHERE } from './stream-control.ts';
+import { EVERYWHERE } from './tour/stream-control.ts';
 import { median } from '../shared/measure.ts';
 
 const FEATURES = 100_000;

@@ -1,6 +1,6 @@
 // Chapter 04, client half: the four call shapes against a running RouteGuide.
 import { runClientHalf } from '../shared/chapter.ts';
-import { walkThrough } from './walkthrough.ts';
+import { walkThrough } from './tour/walkthrough.ts';
 
 await runClientHalf({
   usage: `Usage: npx tsx chapters/04-route-guide-streaming/client.ts [--addr localhost:50051]

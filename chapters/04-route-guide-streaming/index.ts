@@ -5,12 +5,12 @@ import { runTour } from '../shared/chapter.ts';
 import type { SomeHandlers } from '../shared/handlers.ts';
 import { startServer } from '../shared/server.ts';
 import type { Transcript } from '../shared/transcript.ts';
-import { carelessListFeatures } from './careless-list-features.ts';
-import { DEFAULT_FEATURE_FILE, loadFeatureFile } from './feature-file.ts';
-import { makeFeatures } from './feature-generator.ts';
+import { carelessListFeatures } from './tour/careless-list-features.ts';
+import { DEFAULT_FEATURE_FILE, loadFeatureFile } from './model/feature-file.ts';
+import { makeFeatures } from './tools/feature-generator.ts';
 import { addRouteGuide, createRouteGuide, type RouteGuide } from './route-guide.ts';
-import { showStreamControl } from './stream-control.ts';
-import { walkThrough } from './walkthrough.ts';
+import { showStreamControl } from './tour/stream-control.ts';
+import { walkThrough } from './tour/walkthrough.ts';
 import { withWireChecks } from '../shared/wire-check.ts';
 import { SERVER_OPTIONS } from '../shared/server-options.ts';
 

@@ -3,13 +3,13 @@
 import { EventEmitter } from 'node:events';
 import type { Server } from '@grpc/grpc-js';
 import { routeguide } from '../../generated/static/route_guide.ts';
-import type { FeatureRecord } from './feature-file.ts';
-import { FeatureMap } from './feature-map.ts';
-import { getFeatureHandler } from './get-feature.ts';
-import { listFeaturesHandler, type ListFeaturesEvents } from './list-features.ts';
-import { NoteStore } from './note-store.ts';
-import { recordRouteHandler } from './record-route.ts';
-import { routeChatHandler } from './route-chat.ts';
+import type { FeatureRecord } from './model/feature-file.ts';
+import { FeatureMap } from './model/feature-map.ts';
+import { getFeatureHandler } from './methods/get-feature.ts';
+import { listFeaturesHandler, type ListFeaturesEvents } from './methods/list-features.ts';
+import { NoteStore } from './model/note-store.ts';
+import { recordRouteHandler } from './methods/record-route.ts';
+import { routeChatHandler } from './methods/route-chat.ts';
 import { withWireChecks } from '../shared/wire-check.ts';
 
 export interface RouteGuideOptions {

@@ -3,7 +3,7 @@
 import { relative } from 'node:path';
 import { runServerHalf } from '../shared/chapter.ts';
 import { DEFAULT_PORT, orExitWithUsage, parseCommandLine, parsePort } from '../shared/cli.ts';
-import { DEFAULT_FEATURE_FILE, FeatureFileError, loadFeatureFile, type FeatureRecord } from './feature-file.ts';
+import { DEFAULT_FEATURE_FILE, FeatureFileError, loadFeatureFile, type FeatureRecord } from './model/feature-file.ts';
 import { addRouteGuide, createRouteGuide } from './route-guide.ts';
 import { SERVER_OPTIONS } from '../shared/server-options.ts';
 

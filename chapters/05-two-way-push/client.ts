@@ -7,9 +7,9 @@ import { ContactClient } from '../../generated/static/contact_service.ts';
 import { runClientSteps } from '../shared/chapter.ts';
 import { DEFAULT_ADDRESS, orExitWithUsage, parseAddress, parseCommandLine } from '../shared/cli.ts';
 import { parseClientIdFlag, parseWholeNumber } from './flags.ts';
-import { reportStatuses } from './status-channel.ts';
+import { reportStatuses } from './worker/status-channel.ts';
 import { TaskWorker } from './task-worker.ts';
-import { narrateWorker } from './worker-narration.ts';
+import { narrateWorker } from './tour/worker-narration.ts';
 
 const usage = `Usage: npx tsx chapters/05-two-way-push/client.ts [--addr ${DEFAULT_ADDRESS}] [--id worker-1] [--tasks 3] [--retries 8]
 

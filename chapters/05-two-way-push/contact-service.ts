@@ -12,8 +12,8 @@ import { ClientMsg, Empty, Result, UnimplementedContactService } from '../../gen
 import { RpcError, toServerError } from '../shared/rpc-error.ts';
 import { checkClientId, clientIdOf, DEFAULT_CLIENT_ID } from './client-id.ts';
 import { whenDrained } from '../shared/streams.ts';
-import { PushSession, type GetTaskCall } from './push-session.ts';
-import type { Task, TaskStore } from './task-store.ts';
+import { PushSession, type GetTaskCall } from './store/push-session.ts';
+import type { Task, TaskStore } from './store/task-store.ts';
 import { withWireChecks } from '../shared/wire-check.ts';
 import { SERVER_OPTIONS } from '../shared/server-options.ts';
 

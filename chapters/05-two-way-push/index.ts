@@ -8,7 +8,7 @@ import { isServiceError } from '../shared/client.ts';
 import { startServer } from '../shared/server.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import { addTaskInbox, callBack } from './both-ends-serve.ts';
-import { pushWalkthrough } from './push-walkthrough.ts';
+import { pushWalkthrough } from './tour/push-walkthrough.ts';
 import { SERVER_OPTIONS } from '../shared/server-options.ts';
 
 const DELIVER = UnimplementedTaskInboxService.definition.deliver.path;

@@ -6,7 +6,7 @@ import { DEFAULT_PORT, orExitWithUsage, parseCommandLine, parsePort } from '../s
 import { describeError } from '../shared/client.ts';
 import { addContact, CONTACT_SERVER_OPTIONS, ContactService } from './contact-service.ts';
 import { parseWholeNumber } from './flags.ts';
-import { TaskStore } from './task-store.ts';
+import { TaskStore } from './store/task-store.ts';
 
 const DEFAULT_STATE = join(tmpdir(), 'grpc-workbook-05', 'journal.jsonl');
 

@@ -15,9 +15,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { credentials, status, type ChannelOptions, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
 import { ContactClient, Empty, Result, ServerMsg } from '../../generated/static/contact_service.ts';
 import { deadlineIn, isServiceError } from '../shared/client.ts';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './worker/backoff.ts';
 import { clientIdMetadata } from './client-id.ts';
-import type { Task } from './task-store.ts';
+import type { Task } from './store/task-store.ts';
 
 /** How long one getTask stream may live before the worker renews it. */
 export const DEFAULT_LEASE_MS = 60_000;

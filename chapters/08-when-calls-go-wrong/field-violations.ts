@@ -2,7 +2,7 @@
 // every violation at once fixes its request in one go, instead of meeting the
 // problems one call at a time. The limits are chapter 04's: E7 coordinates.
 import type { routeguide } from '../../generated/static/route_guide.ts';
-import { MAX_LATITUDE_E7, MAX_LONGITUDE_E7 } from '../04-route-guide-streaming/coordinates.ts';
+import { MAX_LATITUDE_E7, MAX_LONGITUDE_E7 } from '../04-route-guide-streaming/model/coordinates.ts';
 import type { FieldViolation } from '../shared/rich-error.ts';
 
 /**

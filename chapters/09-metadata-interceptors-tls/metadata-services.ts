@@ -9,7 +9,7 @@ import { routeguide } from '../../generated/static/route_guide.ts';
 import type { SomeHandlers } from '../shared/handlers.ts';
 import { toServerError } from '../shared/rpc-error.ts';
 import { greetingFor, type GreetingKind } from '../02-unary-hello/greeting.ts';
-import { boundsOf } from '../04-route-guide-streaming/rectangle.ts';
+import { boundsOf } from '../04-route-guide-streaming/model/rectangle.ts';
 import { METADATA_KEYS } from './metadata-keys.ts';
 import { withWireChecks } from '../shared/wire-check.ts';
 

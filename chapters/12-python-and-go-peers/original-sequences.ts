@@ -5,7 +5,7 @@
 // replies as its reply. 64-bit integers are strings, as protobuf's JSON
 // mapping spells them.
 import { status } from '@grpc/grpc-js';
-import { DEFAULT_FEATURE_FILE, loadFeatureFile } from '../04-route-guide-streaming/feature-file.ts';
+import { DEFAULT_FEATURE_FILE, loadFeatureFile } from '../04-route-guide-streaming/model/feature-file.ts';
 import { DEFAULT_CLIENT_ID } from '../05-two-way-push/client-id.ts';
 import { answered, refused, type CallRecord } from './call-records.ts';
 import { ORIGINAL_CLIENT_TASKS } from './original-servers.ts';

@@ -6,11 +6,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from '@grpc/grpc-js';
-import { DEFAULT_FEATURE_FILE, loadFeatureFile } from '../04-route-guide-streaming/feature-file.ts';
+import { DEFAULT_FEATURE_FILE, loadFeatureFile } from '../04-route-guide-streaming/model/feature-file.ts';
 import { addRouteGuide, createRouteGuide } from '../04-route-guide-streaming/route-guide.ts';
 import { DEFAULT_CLIENT_ID } from '../05-two-way-push/client-id.ts';
 import { addContact, ContactService } from '../05-two-way-push/contact-service.ts';
-import { TaskStore } from '../05-two-way-push/task-store.ts';
+import { TaskStore } from '../05-two-way-push/store/task-store.ts';
 import type { OpenedImplementation } from './peer-services.ts';
 
 /** The tasks queued for the original client, which sends no client-id. */

@@ -8,12 +8,12 @@ import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
 import { Code, ConnectError, type HandlerContext, type ServiceImpl } from '@connectrpc/connect';
 import { FeatureSchema, RouteGuide, RouteNoteSchema, RouteSummarySchema, type Feature, type Rectangle } from '../../generated/es/route_guide_pb.ts';
 import { routeguide } from '../../generated/static/route_guide.ts';
-import { checkPoint } from '../04-route-guide-streaming/coordinates.ts';
-import type { FeatureRecord } from '../04-route-guide-streaming/feature-file.ts';
-import { FeatureMap } from '../04-route-guide-streaming/feature-map.ts';
-import { NoteStore } from '../04-route-guide-streaming/note-store.ts';
-import { boundsOfCorners, contains } from '../04-route-guide-streaming/rectangle.ts';
-import { RouteRecorder } from '../04-route-guide-streaming/route-recorder.ts';
+import { checkPoint } from '../04-route-guide-streaming/model/coordinates.ts';
+import type { FeatureRecord } from '../04-route-guide-streaming/model/feature-file.ts';
+import { FeatureMap } from '../04-route-guide-streaming/model/feature-map.ts';
+import { NoteStore } from '../04-route-guide-streaming/model/note-store.ts';
+import { boundsOfCorners, contains } from '../04-route-guide-streaming/model/rectangle.ts';
+import { RouteRecorder } from '../04-route-guide-streaming/model/route-recorder.ts';
 import { toConnectError } from './connect-errors.ts';
 
 /** How one ListFeatures call ended, as the server saw it. */

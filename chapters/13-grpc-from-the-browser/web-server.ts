@@ -14,7 +14,7 @@ import { cors as connectCors, type ConnectRouter } from '@connectrpc/connect';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
 import { Greeter } from '../../generated/es/hello_pb.ts';
 import { RouteGuide } from '../../generated/es/route_guide_pb.ts';
-import { DEFAULT_FEATURE_FILE, loadFeatureFile } from '../04-route-guide-streaming/feature-file.ts';
+import { DEFAULT_FEATURE_FILE, loadFeatureFile } from '../04-route-guide-streaming/model/feature-file.ts';
 import { connectGreeter } from './connect-greeter.ts';
 import { connectRouteGuide, type ConnectRouteGuide, type ConnectRouteGuideOptions } from './connect-route-guide.ts';
 import { pageFiles, type PageFile, type PageFiles } from './page/page-files.ts';

@@ -4,11 +4,11 @@ import { status, type ServerWritableStream } from '@grpc/grpc-js';
 import { routeguide } from '../../../generated/static/route_guide.ts';
 import { importExercise } from '../../shared/exercise.ts';
 import { startServer, type RunningServer } from '../../shared/server.ts';
-import { E7 } from '../coordinates.ts';
-import { makeFeatures } from '../feature-generator.ts';
+import { E7 } from '../model/coordinates.ts';
+import { makeFeatures } from '../tools/feature-generator.ts';
 import { createRouteGuide, type RouteGuide } from '../route-guide.ts';
 import { openRouteGuide } from '../route-guide-client.ts';
-import { EVERYWHERE, nextListEnd } from '../stream-control.ts';
+import { EVERYWHERE, nextListEnd } from '../tour/stream-control.ts';
 
 const { firstMatch } = await importExercise<typeof import('./first-match.ts')>(import.meta.url, 'first-match.ts');
 

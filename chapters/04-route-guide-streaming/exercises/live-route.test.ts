@@ -15,7 +15,7 @@ import {
 import { routeguide } from '../../../generated/static/route_guide.ts';
 import { eventWithin, importExercise } from '../../shared/exercise.ts';
 import { startServer, type RunningServer } from '../../shared/server.ts';
-import { E7 } from '../coordinates.ts';
+import { E7 } from '../model/coordinates.ts';
 import { createRouteGuide } from '../route-guide.ts';
 
 const { recordLive } = await importExercise<typeof import('./live-route.ts')>(import.meta.url, 'live-route.ts');

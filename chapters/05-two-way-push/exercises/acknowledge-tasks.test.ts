@@ -4,7 +4,7 @@ import type { sendUnaryData, ServerReadableStream, ServerWritableStream } from '
 import { UnimplementedContactService, type Empty, type Result, type ServerMsg } from '../../../generated/static/contact_service.ts';
 import { importExercise } from '../../shared/exercise.ts';
 import { startServer } from '../../shared/server.ts';
-import { contactFixture } from '../contact-fixture.ts';
+import { contactFixture } from '../tests/contact-fixture.ts';
 
 const { takeTasks } = await importExercise<typeof import('./acknowledge-tasks.ts')>(import.meta.url, 'acknowledge-tasks.ts');
 

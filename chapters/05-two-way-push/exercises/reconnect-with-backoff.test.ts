@@ -6,11 +6,11 @@ import { test } from 'node:test';
 import { status } from '@grpc/grpc-js';
 import { importExercise } from '../../shared/exercise.ts';
 import { startServer, type RunningServer } from '../../shared/server.ts';
-import type { BackoffPolicy } from '../backoff.ts';
+import type { BackoffPolicy } from '../worker/backoff.ts';
 import { addContact, ContactService } from '../contact-service.ts';
-import { contactFixture } from '../contact-fixture.ts';
-import { eventually } from '../eventually.ts';
-import { TaskStore } from '../task-store.ts';
+import { contactFixture } from '../tests/contact-fixture.ts';
+import { eventually } from '../tests/eventually.ts';
+import { TaskStore } from '../store/task-store.ts';
 
 const { collectTasks } = await importExercise<typeof import('./reconnect-with-backoff.ts')>(import.meta.url, 'reconnect-with-backoff.ts');
 

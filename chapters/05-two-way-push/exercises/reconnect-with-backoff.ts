@@ -6,7 +6,7 @@
 // come back:
 //   - When the stream ends with UNAVAILABLE or CANCELLED (what a client sees
 //     when the server goes down), wait backoffDelay(failures, policy, random)
-//     milliseconds (../backoff.ts), calling onWait with that number first,
+//     milliseconds (../worker/backoff.ts), calling onWait with that number first,
 //     then open a new stream. `failures` counts failed streams in a row from
 //     0, and goes back to 0 when a stream opens (its 'metadata' event).
 //   - After `maxRetries` failures in a row, reject with the last error.
@@ -19,9 +19,9 @@
 import { credentials, type ServiceError } from '@grpc/grpc-js';
 import { ContactClient, Empty, type ServerMsg } from '../../../generated/static/contact_service.ts';
 import { deadlineIn } from '../../shared/client.ts';
-import type { BackoffPolicy } from '../backoff.ts';
+import type { BackoffPolicy } from '../worker/backoff.ts';
 import { clientIdMetadata } from '../client-id.ts';
-import type { Task } from '../task-store.ts';
+import type { Task } from '../store/task-store.ts';
 import { workerChannelOptions } from '../task-worker.ts';
 
 export interface CollectOptions {

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import * as grpc from '@grpc/grpc-js';
 import { routeguide } from '../../../generated/static/route_guide.ts';
-import { DEFAULT_FEATURE_FILE, loadFeatureFile } from '../../04-route-guide-streaming/feature-file.ts';
+import { DEFAULT_FEATURE_FILE, loadFeatureFile } from '../../04-route-guide-streaming/model/feature-file.ts';
 import { addRouteGuide, createRouteGuide } from '../../04-route-guide-streaming/route-guide.ts';
 import { SERVER_OPTIONS } from '../../shared/server-options.ts';
 

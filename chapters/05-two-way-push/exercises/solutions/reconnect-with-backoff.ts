@@ -3,9 +3,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { ContactClient, Empty, type ServerMsg } from '../../../../generated/static/contact_service.ts';
 import { deadlineIn } from '../../../shared/client.ts';
-import { backoffDelay, type BackoffPolicy } from '../../backoff.ts';
+import { backoffDelay, type BackoffPolicy } from '../../worker/backoff.ts';
 import { clientIdMetadata } from '../../client-id.ts';
-import type { Task } from '../../task-store.ts';
+import type { Task } from '../../store/task-store.ts';
 import { workerChannelOptions } from '../../task-worker.ts';
 
 export interface CollectOptions {
