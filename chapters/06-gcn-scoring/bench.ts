@@ -16,14 +16,14 @@ import { callUnary } from '../shared/client.ts';
 import { loadProto } from '../shared/proto-loader.ts';
 import { REPO_ROOT } from '../shared/repo-files.ts';
 import { startServerScript } from '../shared/testing.ts';
-import { timeCodecs, type CodecTimings } from './codec-timings.ts';
+import { timeCodecs, type CodecTimings } from './bench/codec-timings.ts';
 import { GcnClient, GCN_CHANNEL_OPTIONS } from './gcn-client.ts';
-import { scoreGraph } from './gcn.ts';
-import { decodeGraph } from './graph-decoder.ts';
-import { encodeGraph } from './graph-encoder.ts';
-import { randomFeatureModel } from './models.ts';
-import { BENCHMARK_SHAPE, randomGraph } from './random-graph.ts';
-import { encodeScores } from './scores-codec.ts';
+import { scoreGraph } from './model/gcn.ts';
+import { decodeGraph } from './codec/graph-decoder.ts';
+import { encodeGraph } from './codec/graph-encoder.ts';
+import { randomFeatureModel } from './model/models.ts';
+import { BENCHMARK_SHAPE, randomGraph } from './bench/random-graph.ts';
+import { encodeScores } from './codec/scores-codec.ts';
 import { median } from '../shared/measure.ts';
 
 // The workbook's own target. How a Python grpcio + numpy service doing the same
@@ -90,8 +90,8 @@ try {
   await server.interrupt();
 }
 
-console.log(`\nWhere the server's time goes, median of ${runs} (npx tsx chapters/06-gcn-scoring/server-timings.ts):`);
-spawnSync(process.execPath, ['--import', 'tsx', 'chapters/06-gcn-scoring/server-timings.ts', '--runs', String(runs)], {
+console.log(`\nWhere the server's time goes, median of ${runs} (npx tsx chapters/06-gcn-scoring/bench/server-timings.ts):`);
+spawnSync(process.execPath, ['--import', 'tsx', 'chapters/06-gcn-scoring/bench/server-timings.ts', '--runs', String(runs)], {
   cwd: REPO_ROOT,
   stdio: 'inherit',
 });

@@ -1,6 +1,6 @@
 // Chapter 06, client half: calls a running GCNService.
 import { runClientHalf } from '../shared/chapter.ts';
-import { walkThrough } from './walkthrough.ts';
+import { walkThrough } from './tour/walkthrough.ts';
 
 await runClientHalf({
   usage: `Usage: npx tsx chapters/06-gcn-scoring/client.ts [--addr localhost:50051]

@@ -3,7 +3,7 @@
 // makeUnaryRequest takes exactly those, so no generated client is needed.
 import * as grpc from '@grpc/grpc-js';
 import { deadlineIn } from '../shared/client.ts';
-import type { GraphMessage } from './graph-encoder.ts';
+import type { GraphMessage } from './codec/graph-encoder.ts';
 import { GCN_MAX_MESSAGE_BYTES, gcnService } from './gcn-service.ts';
 
 const { path, requestSerialize, responseDeserialize } = gcnService.ProcessGraph;

@@ -9,11 +9,11 @@
 import type * as grpc from '@grpc/grpc-js';
 import { unaryHandler } from '../shared/handlers.ts';
 import { passBytesThrough } from '../shared/hand-written-codec.ts';
-import { decodeGraph } from './graph-decoder.ts';
-import { encodeGraph } from './graph-encoder.ts';
-import { scoreGraph } from './gcn.ts';
-import { randomFeatureModel, type GcnModel } from './models.ts';
-import { decodeScores, encodeScores, type ScoredNodes } from './scores-codec.ts';
+import { decodeGraph } from './codec/graph-decoder.ts';
+import { encodeGraph } from './codec/graph-encoder.ts';
+import { scoreGraph } from './model/gcn.ts';
+import { randomFeatureModel, type GcnModel } from './model/models.ts';
+import { decodeScores, encodeScores, type ScoredNodes } from './codec/scores-codec.ts';
 import { bigMessageServerOptions } from '../shared/server-options.ts';
 
 /**

@@ -8,10 +8,10 @@ import { startServer } from '../shared/server.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import { GcnClient } from './gcn-client.ts';
 import { addGcnService, GCN_SERVER_OPTIONS } from './gcn-service.ts';
-import { KARATE_PICTURE } from './karate-picture.ts';
-import { KARATE_TRAINING, loadKarateClub, misplaced, trainOnLeaders } from './karate.ts';
-import { JUST_OVER_4_MIB, TUTORIAL_GRAPH } from './sample-graphs.ts';
-import { rounded, walkThrough } from './walkthrough.ts';
+import { KARATE_PICTURE } from './tour/karate-picture.ts';
+import { KARATE_TRAINING, loadKarateClub, misplaced, trainOnLeaders } from './model/karate.ts';
+import { JUST_OVER_4_MIB, TUTORIAL_GRAPH } from './tour/sample-graphs.ts';
+import { rounded, walkThrough } from './tour/walkthrough.ts';
 
 async function tour(t: Transcript): Promise<string> {
   const server = await startServer(addGcnService, { serverOptions: GCN_SERVER_OPTIONS });

@@ -10,10 +10,10 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { BenchServerReport } from './bench-server.ts';
-import { CODEC_PATHS, handTunedPath, transportOnlyPath, type CodecPath } from './codec-paths.ts';
-import { timeCodecs } from './codec-timings.ts';
-import { cpuMetrics, PLANTED_OUTLIERS } from './original-dataset.ts';
+import type { BenchServerReport } from './bench/bench-server.ts';
+import { CODEC_PATHS, handTunedPath, transportOnlyPath, type CodecPath } from './bench/codec-paths.ts';
+import { timeCodecs } from './bench/codec-timings.ts';
+import { cpuMetrics, PLANTED_OUTLIERS } from './model/original-dataset.ts';
 import { batchesOf, OutliersCalls } from './outliers-client.ts';
 import { median } from '../shared/measure.ts';
 
@@ -44,7 +44,7 @@ interface BenchServer {
 }
 
 async function startBenchServer(pathName: string): Promise<BenchServer> {
-  const child: ChildProcess = fork(new URL('./bench-server.ts', import.meta.url), [pathName], {
+  const child: ChildProcess = fork(new URL('./bench/bench-server.ts', import.meta.url), [pathName], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -5,10 +5,10 @@ import { runTour } from '../shared/chapter.ts';
 import { deadlineIn, isServiceError } from '../shared/client.ts';
 import { startServer } from '../shared/server.ts';
 import type { Transcript } from '../shared/transcript.ts';
-import { cpuMetrics } from './original-dataset.ts';
+import { cpuMetrics } from './model/original-dataset.ts';
 import { batchesOf, OutliersCalls } from './outliers-client.ts';
 import { addOutliers, outliersServerOptions } from './outliers-service.ts';
-import { encodeOutliersRequest } from './request-encoder.ts';
+import { encodeOutliersRequest } from './codec/request-encoder.ts';
 import { walkThrough } from './walkthrough.ts';
 
 // Just over the 4 MiB default: 175,000 metrics of 24 bytes are 4,200,000 bytes.

@@ -8,10 +8,10 @@ import { clientStreamingHandler, unaryHandler } from '../shared/handlers.ts';
 import { passBytesThrough } from '../shared/hand-written-codec.ts';
 import { RpcError } from '../shared/rpc-error.ts';
 import { messagesOf } from '../shared/streams.ts';
-import { ColumnsCollector, type MetricColumns } from './metric-columns.ts';
-import { decodeOutliersRequest } from './request-decoder.ts';
-import { encodeOutliersRequest } from './request-encoder.ts';
-import { checkFinite, detectOutliers } from './statistics.ts';
+import { ColumnsCollector, type MetricColumns } from './model/metric-columns.ts';
+import { decodeOutliersRequest } from './codec/request-decoder.ts';
+import { encodeOutliersRequest } from './codec/request-encoder.ts';
+import { checkFinite, detectOutliers } from './model/statistics.ts';
 import { bigMessageServerOptions } from '../shared/server-options.ts';
 
 /** What grpc-js accepts in one received message unless told otherwise: 4 MiB. */

@@ -6,9 +6,9 @@ import type { Metric } from '../../generated/proto-loader/pb/Metric.ts';
 import { pb } from '../../generated/static/outliers.ts';
 import { isServiceError } from '../shared/client.ts';
 import type { Transcript } from '../shared/transcript.ts';
-import { cpuMetrics, type CpuMetric } from './original-dataset.ts';
+import { cpuMetrics, type CpuMetric } from './model/original-dataset.ts';
 import { batchesOf, OutliersCalls } from './outliers-client.ts';
-import { encodeOutliersRequest } from './request-encoder.ts';
+import { encodeOutliersRequest } from './codec/request-encoder.ts';
 
 const { Detect, DetectStream } = pb.UnimplementedOutliersService.definition;
 

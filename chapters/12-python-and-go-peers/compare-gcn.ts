@@ -5,13 +5,13 @@
 // numpy service that computes the same scores. One TypeScript client, one
 // request encoded once, the same bytes to both (same-bytes.ts). Every reply is
 // checked against chapter 06's model computed here. Lesson 06 quotes the output.
-import { decodeGraph } from '../06-gcn-scoring/graph-decoder.ts';
-import { encodeGraph } from '../06-gcn-scoring/graph-encoder.ts';
+import { decodeGraph } from '../06-gcn-scoring/codec/graph-decoder.ts';
+import { encodeGraph } from '../06-gcn-scoring/codec/graph-encoder.ts';
 import { GCN_CHANNEL_OPTIONS } from '../06-gcn-scoring/gcn-client.ts';
-import { scoreGraph } from '../06-gcn-scoring/gcn.ts';
-import { randomFeatureModel } from '../06-gcn-scoring/models.ts';
-import { BENCHMARK_SHAPE, randomGraph } from '../06-gcn-scoring/random-graph.ts';
-import { decodeScores } from '../06-gcn-scoring/scores-codec.ts';
+import { scoreGraph } from '../06-gcn-scoring/model/gcn.ts';
+import { randomFeatureModel } from '../06-gcn-scoring/model/models.ts';
+import { BENCHMARK_SHAPE, randomGraph } from '../06-gcn-scoring/bench/random-graph.ts';
+import { decodeScores } from '../06-gcn-scoring/codec/scores-codec.ts';
 import { startServerScript } from '../shared/testing.ts';
 import { startPythonServer } from './pairings.ts';
 import { compareServers, formatComparison, loadAverage, runsFromCommandLine, SERVER_LIFETIME_MS } from './same-bytes.ts';

@@ -6,8 +6,8 @@
 // chapter 07's encoder, the same bytes to all three (same-bytes.ts). Every
 // reply must be the planted [7, 113, 835]. Lesson 07 quotes the output.
 import { pb } from '../../generated/static/outliers.ts';
-import { cpuMetrics, PLANTED_OUTLIERS } from '../07-metrics-outliers/original-dataset.ts';
-import { encodeOutliersRequest } from '../07-metrics-outliers/request-encoder.ts';
+import { cpuMetrics, PLANTED_OUTLIERS } from '../07-metrics-outliers/model/original-dataset.ts';
+import { encodeOutliersRequest } from '../07-metrics-outliers/codec/request-encoder.ts';
 import { startServerProcess, startServerScript } from '../shared/testing.ts';
 import { buildGoClients, goServerBinary } from './go-clients.ts';
 import { startPythonServer } from './pairings.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { importExercise } from '../../shared/exercise.ts';
 import { seededRandom } from '../../shared/seeded-random.ts';
-import { propagate, type NormalizedAdjacency } from '../adjacency.ts';
+import { propagate, type NormalizedAdjacency } from '../model/adjacency.ts';
 
 const { meanAdjacency } = await importExercise<typeof import('./mean-adjacency.ts')>(import.meta.url, 'mean-adjacency.ts');
 

@@ -5,7 +5,7 @@ import { importExercise } from '../../shared/exercise.ts';
 import { loadProto } from '../../shared/proto-loader.ts';
 import { seededRandom } from '../../shared/seeded-random.ts';
 import { MalformedMessage, WireType } from '../../shared/wire-reader.ts';
-import { WireWriter } from '../wire-writer.ts';
+import { WireWriter } from '../codec/wire-writer.ts';
 
 const { readNode } = await importExercise<typeof import('./read-node.ts')>(import.meta.url, 'read-node.ts');
 const { Node } = loadProto<GcnProto>('gcn.proto');

@@ -4,7 +4,7 @@ import { ServerInterceptingCall, type ServerInterceptor } from '@grpc/grpc-js';
 import type { Metric } from '../../../generated/proto-loader/pb/Metric.ts';
 import { importExercise } from '../../shared/exercise.ts';
 import { startServer, type RunningServer } from '../../shared/server.ts';
-import { cpuMetrics } from '../original-dataset.ts';
+import { cpuMetrics } from '../model/original-dataset.ts';
 import { OutliersCalls } from '../outliers-client.ts';
 import { outliersHandlers, outliersService } from '../outliers-service.ts';
 

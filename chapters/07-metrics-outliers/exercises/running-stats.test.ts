@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { importExercise } from '../../shared/exercise.ts';
-import { cpuMetrics } from '../original-dataset.ts';
+import { cpuMetrics } from '../model/original-dataset.ts';
 
 const { RunningStats } = await importExercise<typeof import('./running-stats.ts')>(import.meta.url, 'running-stats.ts');
 

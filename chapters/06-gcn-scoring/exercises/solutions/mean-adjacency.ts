@@ -1,7 +1,7 @@
 // Exercise 06-A, a solution: normalizedAdjacency() has done the hard part
 // (both directions, duplicates dropped, self-loops added, columns sorted);
 // only the weights change. deg(i) is the length of row i.
-import { normalizedAdjacency, type NormalizedAdjacency } from '../../adjacency.ts';
+import { normalizedAdjacency, type NormalizedAdjacency } from '../../model/adjacency.ts';
 
 export function meanAdjacency(nodeCount: number, sources: Int32Array, targets: Int32Array): NormalizedAdjacency {
   const { rowStart, columns } = normalizedAdjacency(nodeCount, sources, targets);

@@ -2,7 +2,7 @@
 import type { Metric } from '../../../../generated/proto-loader/pb/Metric.ts';
 import type { OutliersCalls } from '../../outliers-client.ts';
 import { DEFAULT_MAX_MESSAGE_BYTES } from '../../outliers-service.ts';
-import { encodeOutliersRequest } from '../../request-encoder.ts';
+import { encodeOutliersRequest } from '../../codec/request-encoder.ts';
 
 export async function detectAnySize(calls: OutliersCalls, metrics: Metric[], limitBytes = DEFAULT_MAX_MESSAGE_BYTES): Promise<number[]> {
   if (encodeOutliersRequest({ metrics }).length <= limitBytes) return calls.detect({ metrics });
