@@ -4,7 +4,7 @@
 import { runTour } from '../shared/chapter.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import { PACE, startChapterServers } from './chapter-servers.ts';
-import { nextStop, type ServerView } from './clients.ts';
+import { nextStopWithin, type ServerView } from './clients.ts';
 import { showHostileBytes } from './hostile-steps.ts';
 import { showRetries } from './retry-steps.ts';
 import { showSizeLimits } from './size-limits.ts';
@@ -13,8 +13,8 @@ import { walkThrough } from './walkthrough.ts';
 async function tour(t: Transcript): Promise<string> {
   const servers = await startChapterServers();
   const view: ServerView = {
-    guideCallStopped: () => nextStop(servers.guide.events),
-    backendCallStopped: () => nextStop(servers.backend.slow.events),
+    guideCallStopped: () => nextStopWithin(servers.guide.events),
+    backendCallStopped: () => nextStopWithin(servers.backend.slow.events),
   };
   try {
     t.step(`The front server (${servers.front.address}): a RouteGuide that takes its time, and a Greeter that asks a back end (${servers.backend.running.address})`);
