@@ -13,8 +13,8 @@ import { addOutliers, outliersServerOptions } from '../07-metrics-outliers/outli
 import { startServer } from '../shared/server.ts';
 import { REPO_ROOT } from '../shared/repo-files.ts';
 import { runProcess } from '../shared/testing.ts';
-import { startPythonServer } from './pairings.ts';
-import { CHAPTER_DIR, missingPeerTools, PYTHON, SETUP_HINT } from './toolchain.ts';
+import { startPythonServer } from './pairings/pairings.ts';
+import { CHAPTER_DIR, missingPeerTools, PYTHON, SETUP_HINT } from './tools/toolchain.ts';
 import { median } from '../shared/measure.ts';
 
 const METRICS = 1_000_000;
@@ -66,7 +66,7 @@ if (missing.length > 0) {
     await Promise.all([typeScript.stop(), python.interrupt()]);
   }
   console.log(`load average at end: ${load()}`);
-  for (const script of ['compare-outliers.ts', 'compare-gcn.ts']) {
+  for (const script of ['compare/compare-outliers.ts', 'compare/compare-gcn.ts']) {
     console.log(`\nnpx tsx ${CHAPTER_DIR}/${script}:`);
     const result = spawnSync(process.execPath, ['--import', 'tsx', join(CHAPTER_DIR, script)], { cwd: REPO_ROOT, stdio: 'inherit' });
     if (result.status !== 0) process.exitCode = 1;

@@ -9,7 +9,7 @@
 // close() closes everything the greeter opened.
 //
 // Check your work: npm run exercises -- 11
-import { PLAIN_CHANNEL } from '../compression.ts';
+import { PLAIN_CHANNEL } from '../compression/compression.ts';
 import { openFleetGreeter } from '../fleet-client.ts';
 
 export interface ThriftyGreeter {
