@@ -5,7 +5,7 @@
 // so both servers are measured from the same side of the wire. No target:
 // this compares, and the lesson quotes its output. Then it runs the two
 // comparisons from a TypeScript client that lessons 06 and 07 quote:
-// compare-outliers.ts (TypeScript, Python and Go servers) and compare-gcn.ts.
+// compare/compare-outliers.ts (TypeScript, Python and Go servers) and compare/compare-gcn.ts.
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';

@@ -89,7 +89,7 @@ export const PEER_SERVICES: readonly PeerService[] = [
   },
   // The original tutorials' other services. Their clients were Python, so a
   // Python client makes the original's calls, in the original's order, against
-  // the chapter's TypeScript server; the expected records are in original-sequences.ts.
+  // the chapter's TypeScript server; the expected records are in originals/original-sequences.ts.
   {
     name: 'Cal',
     expected: calSequence,
