@@ -15,7 +15,7 @@ import { addStaticGreeter } from '../02-unary-hello/static-greeter.ts';
 import { startWireCounter } from '../11-many-servers/compression/wire-counter.ts';
 import { median } from '../shared/measure.ts';
 import { startServer } from '../shared/server.ts';
-import { nodeTransports, type Protocol } from './node-transports.ts';
+import { nodeTransports, type Protocol } from './from-node/node-transports.ts';
 import { startWebServer } from './web-server.ts';
 
 const BATCHES = 3;

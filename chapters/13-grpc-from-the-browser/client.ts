@@ -3,7 +3,7 @@
 // all to the same port of a running chapter 13 server.
 import { staticGreeterCalls } from '../02-unary-hello/greeter-clients.ts';
 import { runClientHalf } from '../shared/chapter.ts';
-import { greetInEveryProtocol } from './every-protocol.ts';
+import { greetInEveryProtocol } from './from-node/every-protocol.ts';
 
 await runClientHalf({
   usage: `Usage: npx tsx chapters/13-grpc-from-the-browser/client.ts [--addr localhost:50051]

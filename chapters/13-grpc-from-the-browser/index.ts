@@ -6,9 +6,9 @@ import { staticGreeterCalls } from '../02-unary-hello/greeter-clients.ts';
 import { listFeatures as listFeaturesWithGrpcJs, openRouteGuide } from '../04-route-guide-streaming/route-guide-client.ts';
 import { runTour } from '../shared/chapter.ts';
 import type { Transcript } from '../shared/transcript.ts';
-import { BROWSER_HINT, hasChromium, launchChromium } from './browser.ts';
-import { greetInEveryProtocol } from './every-protocol.ts';
-import { listFeatures, openPage, recordRoute, sayHello, type PageTransport } from './page-driver.ts';
+import { BROWSER_HINT, hasChromium, launchChromium } from './browser/browser.ts';
+import { greetInEveryProtocol } from './from-node/every-protocol.ts';
+import { listFeatures, openPage, recordRoute, sayHello, type PageTransport } from './browser/page-driver.ts';
 import { startWebServer, type RunningWebServer } from './web-server.ts';
 
 const { Point, Rectangle } = routeguide;

@@ -17,7 +17,7 @@ import { RouteGuide } from '../../generated/es/route_guide_pb.ts';
 import { DEFAULT_FEATURE_FILE, loadFeatureFile } from '../04-route-guide-streaming/feature-file.ts';
 import { connectGreeter } from './connect-greeter.ts';
 import { connectRouteGuide, type ConnectRouteGuide, type ConnectRouteGuideOptions } from './connect-route-guide.ts';
-import { pageFiles, type PageFile, type PageFiles } from './page-files.ts';
+import { pageFiles, type PageFile, type PageFiles } from './page/page-files.ts';
 
 /** A request handler for both node:http and node:http2, as connect-node types it. */
 type Handler = ReturnType<typeof connectNodeAdapter>;

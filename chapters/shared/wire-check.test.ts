@@ -111,7 +111,7 @@ test('withWireChecks: one message throws, a streamed one becomes an UndecodableM
   const chat = withWireChecks(routeguide.UnimplementedRouteGuideService.definition).RouteChat;
   const malformed = chat.requestDeserialize(hostile);
   assert.ok(malformed instanceof UndecodableMessage);
-  assert.equal(malformed.reason, '.routeguide.RouteNote field 1: claims 4294967295 bytes at byte 6, but only 1 are left');
+  assert.equal(malformed.reason, '.routeguide.RouteNote field 1 at byte 1: a field of 4294967295 bytes runs past the end of its message (byte 7)');
   const throwing = (bytes: Buffer): never => {
     throw new Error(`cannot read ${bytes.length} bytes`);
   };

@@ -1,13 +1,12 @@
-// `npm test` runs the workbook's own tests; `npm run exercises -- 02` runs the
-// exercise tests of chapter 02 against the learner's code.
+// `npm test` runs the workbook's own tests. (`npm run exercises` and
+// `npm run learn` run the exercise tests against the learner's code: learn.ts.)
 import { spawnSync } from 'node:child_process';
 import { REPO_ROOT } from '../shared/repo-files.ts';
-import { exerciseTestFiles, workbookTestFiles } from './test-files.ts';
+import { workbookTestFiles } from './test-files.ts';
 
-const [mode, chapter] = process.argv.slice(2);
-const files = mode === '--exercises' ? exerciseTestFiles(chapter) : workbookTestFiles();
+const files = workbookTestFiles();
 if (files.length === 0) {
-  console.error(chapter ? `no exercise tests found for chapter "${chapter}"` : 'no test files found');
+  console.error('no test files found');
   process.exit(1);
 }
 

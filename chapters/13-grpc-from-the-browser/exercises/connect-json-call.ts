@@ -12,7 +12,7 @@
 //
 // Check your work: npm run exercises -- 13
 
-import { ConnectJsonError } from '../connect-json-error.ts';
+import { ConnectJsonError } from '../from-node/connect-json-error.ts';
 
 export { ConnectJsonError };
 

@@ -5,7 +5,7 @@ import { createClient, type Transport } from '@connectrpc/connect';
 import { createConnectTransport, createGrpcWebTransport } from '@connectrpc/connect-web';
 import { Greeter } from '../../../generated/es/hello_pb.ts';
 import { RouteGuide } from '../../../generated/es/route_guide_pb.ts';
-import { describeConnectError } from '../status-name.ts';
+import { describeConnectError } from '../from-node/status-name.ts';
 
 const E7 = 10_000_000;
 const WHOLE_EARTH = { lo: { latitude: -90 * E7, longitude: -180 * E7 }, hi: { latitude: 90 * E7, longitude: 180 * E7 } };

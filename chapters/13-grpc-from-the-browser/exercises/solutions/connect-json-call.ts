@@ -2,7 +2,7 @@
 // POST whose body is the request message in JSON; an error is an HTTP status
 // plus a JSON body with the code and message.
 
-import { ConnectJsonError } from '../../connect-json-error.ts';
+import { ConnectJsonError } from '../../from-node/connect-json-error.ts';
 
 export { ConnectJsonError };
 

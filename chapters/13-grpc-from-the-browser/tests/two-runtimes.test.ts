@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { create, toJson } from '@bufbuild/protobuf';
-import { HelloRequestSchema } from '../../generated/es/hello_pb.ts';
-import { helloworld } from '../../generated/static/hello.ts';
-import { helloRequestBytes, reencodedHelloRequest } from './two-runtimes.ts';
+import { HelloRequestSchema } from '../../../generated/es/hello_pb.ts';
+import { helloworld } from '../../../generated/static/hello.ts';
+import { helloRequestBytes, reencodedHelloRequest } from '../from-node/two-runtimes.ts';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { BROWSER_HINT, browserSkip, launchChromium } from './browser.ts';
-import { listFeatures, openPage, recordRoute, sayHello, type PageTransport } from './page-driver.ts';
-import { startWebServer, type RunningWebServer } from './web-server.ts';
+import { BROWSER_HINT, browserSkip, launchChromium } from '../browser/browser.ts';
+import { listFeatures, openPage, recordRoute, sayHello, type PageTransport } from '../browser/page-driver.ts';
+import { startWebServer, type RunningWebServer } from '../web-server.ts';
 
 describe('the page in Chromium', { skip: browserSkip() }, () => {
   let browser: Browser;

@@ -1,11 +1,11 @@
-// `npx tsx chapters/13-grpc-from-the-browser/screenshot.ts`: rewrites the
+// `npx tsx chapters/13-grpc-from-the-browser/browser/screenshot.ts`: rewrites the
 // lesson's picture of the page (docs/images/13-page.png) from a real run:
 // a greeting, a stopped stream and the client-streaming refusal.
 import { join } from 'node:path';
-import { REPO_ROOT } from '../shared/repo-files.ts';
+import { REPO_ROOT } from '../../shared/repo-files.ts';
 import { launchChromium } from './browser.ts';
 import { listFeatures, openPage, recordRoute, sayHello } from './page-driver.ts';
-import { startWebServer } from './web-server.ts';
+import { startWebServer } from '../web-server.ts';
 
 export const SCREENSHOT = 'docs/images/13-page.png';
 

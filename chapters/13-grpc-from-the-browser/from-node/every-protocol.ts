@@ -2,8 +2,8 @@
 // the client half and the tour show. A refusal comes back with the same code
 // whatever the protocol: INVALID_ARGUMENT is INVALID_ARGUMENT everywhere.
 import { createClient } from '@connectrpc/connect';
-import { Greeter } from '../../generated/es/hello_pb.ts';
-import type { Transcript } from '../shared/transcript.ts';
+import { Greeter } from '../../../generated/es/hello_pb.ts';
+import type { Transcript } from '../../shared/transcript.ts';
 import { nodeTransports, PROTOCOLS } from './node-transports.ts';
 import { describeConnectError } from './status-name.ts';
 

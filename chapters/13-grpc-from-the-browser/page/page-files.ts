@@ -1,4 +1,4 @@
-// The page: page/index.html, and page/page.ts bundled for the browser by
+// The page: index.html, and page.ts bundled for the browser by
 // esbuild when the server starts (about a tenth of a second), so there is no
 // build step and no bundle to commit. The bundle holds Connect's web
 // transports, the protobuf-es runtime and the generated descriptors.
@@ -15,7 +15,7 @@ export interface PageFiles {
   script: PageFile;
 }
 
-const PAGE_FOLDER = new URL('./page/', import.meta.url);
+const PAGE_FOLDER = new URL('./', import.meta.url);
 
 export async function pageFiles(): Promise<PageFiles> {
   const bundled = await build({

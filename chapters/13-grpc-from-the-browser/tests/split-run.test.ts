@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runScript, startServerScript } from '../shared/testing.ts';
+import { runScript, startServerScript } from '../../shared/testing.ts';
 
 const SERVER = 'chapters/13-grpc-from-the-browser/server.ts';
 const CLIENT = 'chapters/13-grpc-from-the-browser/client.ts';

@@ -2,8 +2,8 @@
 // google-protobuf classes (generated/static, by protoc-gen-ts) and protobuf-es
 // plain objects (generated/es, by protoc-gen-es).
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
-import { HelloRequestSchema } from '../../generated/es/hello_pb.ts';
-import { helloworld } from '../../generated/static/hello.ts';
+import { HelloRequestSchema } from '../../../generated/es/hello_pb.ts';
+import { helloworld } from '../../../generated/static/hello.ts';
 
 /** HelloRequest{name} encoded by each runtime. */
 export function helloRequestBytes(name: string): { googleProtobuf: Uint8Array; protobufEs: Uint8Array } {
