@@ -28,7 +28,7 @@ import { median } from '../shared/measure.ts';
 
 // The workbook's own target. How a Python grpcio + numpy service doing the same
 // work compares is measured side by side, from one client, by
-// chapters/12-python-and-go-peers/compare-gcn.ts (it needs chapter 12's peers).
+// chapters/12-python-and-go-peers/compare/compare-gcn.ts (it needs chapter 12's peers).
 const TARGET_MS = 2_000;
 const SHAPE = BENCHMARK_SHAPE;
 
@@ -106,5 +106,5 @@ const row = (t: CodecTimings) =>
 for (const timings of timeCodecs(graph, { ids: decoded.ids, scores }, codecRuns)) console.log(row(timings));
 
 console.log(`\nLoad average at end: ${load()}`);
-console.log('Against a Python grpcio + numpy server, same bytes, one client: npx tsx chapters/12-python-and-go-peers/compare-gcn.ts');
+console.log('Against a Python grpcio + numpy server, same bytes, one client: npx tsx chapters/12-python-and-go-peers/compare/compare-gcn.ts');
 process.exitCode = handMedian < TARGET_MS ? 0 : 1;

@@ -4,7 +4,7 @@
 // already built, to the reply in hand; building the request is timed apart.
 // The target is 0.9 s. How Python (grpcio + numpy) and Go (grpc-go) servers
 // compare is measured side by side, from one client, by
-// chapters/12-python-and-go-peers/compare-outliers.ts (it needs chapter 12's
+// chapters/12-python-and-go-peers/compare/compare-outliers.ts (it needs chapter 12's
 // peers). The lesson quotes this output.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -126,5 +126,5 @@ for (const { codec, encode, decode } of timeCodecs(metrics.value)) {
 console.log(`load average at end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 const met = best < TARGET_MS;
 console.log(`hand-tuned Detect median ${ms(best)}: ${met ? 'under' : 'OVER'} the ${ms(TARGET_MS)} target`);
-console.log('Against numpy and grpc-go servers, same bytes, one client: npx tsx chapters/12-python-and-go-peers/compare-outliers.ts');
+console.log('Against numpy and grpc-go servers, same bytes, one client: npx tsx chapters/12-python-and-go-peers/compare/compare-outliers.ts');
 process.exitCode = met ? 0 : 1;

@@ -9,7 +9,7 @@ import { helloworld } from '../../generated/static/hello.ts';
 import { timeCalls } from '../shared/measure.ts';
 import { startServer } from '../shared/server.ts';
 import { greeterBackend } from './backend.ts';
-import { bytesForOneCall, GZIP_CHANNEL, PAYLOADS, PLAIN_CHANNEL } from './compression.ts';
+import { bytesForOneCall, GZIP_CHANNEL, PAYLOADS, PLAIN_CHANNEL } from './compression/compression.ts';
 import { openFleetGreeter } from './fleet-client.ts';
 
 const BATCHES = 9;

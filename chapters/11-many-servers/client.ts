@@ -3,7 +3,7 @@ import { runManyServersClientHalf } from '../shared/chapter.ts';
 import { openFleetGreeter } from './fleet-client.ts';
 import { resolvedTarget } from './fleet-target.ts';
 import { retryWhenUnavailable, withServiceConfig } from './service-configs.ts';
-import { tally } from './spread.ts';
+import { tally } from './fleet/spread.ts';
 
 const CALLS = 9;
 

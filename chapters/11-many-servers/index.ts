@@ -2,10 +2,10 @@
 // load balancing, retries, hedging, waiting for a server, and compression.
 import { runTour } from '../shared/chapter.ts';
 import type { Transcript } from '../shared/transcript.ts';
-import { showLoadBalancing } from './tour-balancing.ts';
-import { showCompression } from './tour-compression.ts';
-import { showHedging, showRetries } from './tour-retries.ts';
-import { showWaitForReady } from './tour-wait-for-ready.ts';
+import { showLoadBalancing } from './tour/tour-balancing.ts';
+import { showCompression } from './tour/tour-compression.ts';
+import { showHedging, showRetries } from './tour/tour-retries.ts';
+import { showWaitForReady } from './tour/tour-wait-for-ready.ts';
 
 async function tour(t: Transcript): Promise<string> {
   const facts = [];

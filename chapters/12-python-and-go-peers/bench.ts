@@ -5,7 +5,7 @@
 // so both servers are measured from the same side of the wire. No target:
 // this compares, and the lesson quotes its output. Then it runs the two
 // comparisons from a TypeScript client that lessons 06 and 07 quote:
-// compare-outliers.ts (TypeScript, Python and Go servers) and compare-gcn.ts.
+// compare/compare-outliers.ts (TypeScript, Python and Go servers) and compare/compare-gcn.ts.
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +13,8 @@ import { addOutliers, outliersServerOptions } from '../07-metrics-outliers/outli
 import { startServer } from '../shared/server.ts';
 import { REPO_ROOT } from '../shared/repo-files.ts';
 import { runProcess } from '../shared/testing.ts';
-import { startPythonServer } from './pairings.ts';
-import { CHAPTER_DIR, missingPeerTools, PYTHON, SETUP_HINT } from './toolchain.ts';
+import { startPythonServer } from './pairings/pairings.ts';
+import { CHAPTER_DIR, missingPeerTools, PYTHON, SETUP_HINT } from './tools/toolchain.ts';
 import { median } from '../shared/measure.ts';
 
 const METRICS = 1_000_000;
@@ -66,7 +66,7 @@ if (missing.length > 0) {
     await Promise.all([typeScript.stop(), python.interrupt()]);
   }
   console.log(`load average at end: ${load()}`);
-  for (const script of ['compare-outliers.ts', 'compare-gcn.ts']) {
+  for (const script of ['compare/compare-outliers.ts', 'compare/compare-gcn.ts']) {
     console.log(`\nnpx tsx ${CHAPTER_DIR}/${script}:`);
     const result = spawnSync(process.execPath, ['--import', 'tsx', join(CHAPTER_DIR, script)], { cwd: REPO_ROOT, stdio: 'inherit' });
     if (result.status !== 0) process.exitCode = 1;

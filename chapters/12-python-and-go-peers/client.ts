@@ -2,9 +2,9 @@
 // against a server in any language, typically python/server.py.
 import { status } from '@grpc/grpc-js';
 import { runClientHalf } from '../shared/chapter.ts';
-import { describeRecord, firstDifference } from './call-records.ts';
+import { describeRecord, firstDifference } from './pairings/call-records.ts';
 import { PEER_SERVICES } from './peer-services.ts';
-import { runScenario } from './ts-client.ts';
+import { runScenario } from './pairings/ts-client.ts';
 
 // The original tutorials' other services have Python clients only (see peer-services.ts).
 const called = PEER_SERVICES.filter((service) => service.scenario !== undefined);

@@ -3,12 +3,12 @@
 // the same calls against every server; the matrix shows who agrees.
 import { runTour } from '../shared/chapter.ts';
 import type { Transcript } from '../shared/transcript.ts';
-import { describeRecord } from './call-records.ts';
-import { buildGoClients } from './go-clients.ts';
-import { formatMatrix } from './matrix.ts';
+import { describeRecord } from './pairings/call-records.ts';
+import { buildGoClients } from './tools/go-clients.ts';
+import { formatMatrix } from './pairings/matrix.ts';
 import { PEER_SERVICES, peerService } from './peer-services.ts';
-import { checkAllPairings, describePairing, runClient, startPeerServers, type CheckedPairing } from './pairings.ts';
-import { missingPeerTools, SETUP_HINT } from './toolchain.ts';
+import { checkAllPairings, describePairing, runClient, startPeerServers, type CheckedPairing } from './pairings/pairings.ts';
+import { missingPeerTools, SETUP_HINT } from './tools/toolchain.ts';
 
 function count(checked: CheckedPairing[], kind: CheckedPairing['verdict']['kind']): number {
   return checked.filter(({ verdict }) => verdict.kind === kind).length;

@@ -9,12 +9,12 @@ import { addOutliers, outliersServerOptions } from '../07-metrics-outliers/outli
 import { addCal } from '../03-calculator-and-users/calculator.ts';
 import { addCompute } from '../03-calculator-and-users/compute.ts';
 import { CONTACT_SERVER_OPTIONS } from '../05-two-way-push/contact-service.ts';
-import type { CallRecord } from './call-records.ts';
-import type { GoClient } from './go-clients.ts';
-import { addInteropRouteGuide, openInteropContact } from './original-servers.ts';
-import { calSequence, computeSequence, contactSequence, routeGuideSequence } from './original-sequences.ts';
+import type { CallRecord } from './pairings/call-records.ts';
+import type { GoClient } from './tools/go-clients.ts';
+import { addInteropRouteGuide, openInteropContact } from './originals/original-servers.ts';
+import { calSequence, computeSequence, contactSequence, routeGuideSequence } from './originals/original-sequences.ts';
 import { gcnScenario, greeterScenario, myServiceScenario, outliersScenario } from './scenarios.ts';
-import type { ScenarioCall } from './ts-client.ts';
+import type { ScenarioCall } from './pairings/ts-client.ts';
 
 export interface PeerService {
   /** As in the call path: /helloworld.Greeter/SayHello. */
@@ -89,7 +89,7 @@ export const PEER_SERVICES: readonly PeerService[] = [
   },
   // The original tutorials' other services. Their clients were Python, so a
   // Python client makes the original's calls, in the original's order, against
-  // the chapter's TypeScript server; the expected records are in original-sequences.ts.
+  // the chapter's TypeScript server; the expected records are in originals/original-sequences.ts.
   {
     name: 'Cal',
     expected: calSequence,

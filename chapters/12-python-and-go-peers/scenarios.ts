@@ -9,8 +9,8 @@ import type { ProtoGrpcType as HelloProto } from '../../generated/proto-loader/h
 import type { ProtoGrpcType as OutliersProto } from '../../generated/proto-loader/outliers.ts';
 import type { ProtoGrpcType as UsersProto } from '../../generated/proto-loader/users.ts';
 import { loadProto } from '../shared/proto-loader.ts';
-import { originalDataSet, valuesOnly } from './original-data-set.ts';
-import { scenarioCall, type ScenarioCall } from './ts-client.ts';
+import { originalDataSet, valuesOnly } from './originals/original-data-set.ts';
+import { scenarioCall, type ScenarioCall } from './pairings/ts-client.ts';
 
 export const greeter = loadProto<HelloProto>('hello.proto').helloworld.Greeter.service;
 export const myService = loadProto<UsersProto>('users.proto').MyService.service;

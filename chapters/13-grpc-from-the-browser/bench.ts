@@ -12,7 +12,7 @@ import { createClient, type Transport } from '@connectrpc/connect';
 import { Greeter } from '../../generated/es/hello_pb.ts';
 import { staticGreeterCalls } from '../02-unary-hello/greeter-clients.ts';
 import { addStaticGreeter } from '../02-unary-hello/static-greeter.ts';
-import { startWireCounter } from '../11-many-servers/wire-counter.ts';
+import { startWireCounter } from '../11-many-servers/compression/wire-counter.ts';
 import { median } from '../shared/measure.ts';
 import { startServer } from '../shared/server.ts';
 import { nodeTransports, type Protocol } from './from-node/node-transports.ts';

@@ -3,8 +3,8 @@ import { after, before, test } from 'node:test';
 import { importExercise } from '../../shared/exercise.ts';
 import { startServer, type RunningServer } from '../../shared/server.ts';
 import { greeterBackend } from '../backend.ts';
-import { bytesForOneCall, PLAIN_CHANNEL, wordsPayload } from '../compression.ts';
-import { startWireCounter, type WireCounter } from '../wire-counter.ts';
+import { bytesForOneCall, PLAIN_CHANNEL, wordsPayload } from '../compression/compression.ts';
+import { startWireCounter, type WireCounter } from '../compression/wire-counter.ts';
 
 const { openThriftyGreeter } = await importExercise<typeof import('./compress-when-it-pays.ts')>(import.meta.url, 'compress-when-it-pays.ts');
 

@@ -5,11 +5,11 @@
 // openThriftyGreeter(address): a client whose greet(name) sends a name of
 // 1,024 bytes of UTF-8 or more compressed with gzip, and a shorter one
 // uncompressed, and resolves with the greeting. grpc-js compresses per
-// channel, not per call: see compression.ts in this chapter.
+// channel, not per call: see compression/compression.ts in this chapter.
 // close() closes everything the greeter opened.
 //
 // Check your work: npm run exercises -- 11
-import { PLAIN_CHANNEL } from '../compression.ts';
+import { PLAIN_CHANNEL } from '../compression/compression.ts';
 import { openFleetGreeter } from '../fleet-client.ts';
 
 export interface ThriftyGreeter {

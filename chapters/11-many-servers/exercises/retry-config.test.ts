@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import { status } from '@grpc/grpc-js';
 import { importExercise } from '../../shared/exercise.ts';
 import type { Misbehaviour } from '../backend.ts';
-import { fleetAndClient } from '../fleet.ts';
+import { fleetAndClient } from '../fleet/fleet.ts';
 import { withServiceConfig } from '../service-configs.ts';
-import { greetUntilEachAnswers, whoAnswers } from '../spread.ts';
+import { greetUntilEachAnswers, whoAnswers } from '../fleet/spread.ts';
 
 const { fleetConfig } = await importExercise<typeof import('./retry-config.ts')>(import.meta.url, 'retry-config.ts');
 

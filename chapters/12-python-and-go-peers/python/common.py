@@ -23,7 +23,7 @@ from google.protobuf.json_format import MessageToDict  # noqa: E402
 DEFAULT_ADDRESS = "localhost:50051"
 
 # Every call carries a deadline, the same as the TypeScript and Go clients'
-# (INTEROP_DEADLINE_MS in ts-client.ts): long enough for a first call that
+# (INTEROP_DEADLINE_MS in pairings/ts-client.ts): long enough for a first call that
 # also connects on a busy machine, short enough to stop a hung one.
 DEADLINE_SECONDS = 5.0
 

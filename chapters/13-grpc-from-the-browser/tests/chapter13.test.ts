@@ -10,7 +10,7 @@ import { RouteGuide } from '../../../generated/es/route_guide_pb.ts';
 import { routeguide } from '../../../generated/static/route_guide.ts';
 import { staticGreeterCalls } from '../../02-unary-hello/greeter-clients.ts';
 import { listFeatures, openRouteGuide, recordRoute } from '../../04-route-guide-streaming/route-guide-client.ts';
-import { CHAPTER_DIR, peerSkip, PYTHON } from '../../12-python-and-go-peers/toolchain.ts';
+import { CHAPTER_DIR, peerSkip, PYTHON } from '../../12-python-and-go-peers/tools/toolchain.ts';
 import { deadlineIn } from '../../shared/client.ts';
 import { collect } from '../../shared/streams.ts';
 import { runProcess } from '../../shared/testing.ts';

@@ -1,5 +1,5 @@
 // Exercise 11-C, a solution: two channels, chosen by the size of the request.
-import { GZIP_CHANNEL, PLAIN_CHANNEL } from '../../compression.ts';
+import { GZIP_CHANNEL, PLAIN_CHANNEL } from '../../compression/compression.ts';
 import { openFleetGreeter } from '../../fleet-client.ts';
 
 export interface ThriftyGreeter {

@@ -25,7 +25,7 @@ import (
 )
 
 // Deadline is how long each call may take, the same as for the workbook's
-// TypeScript and Python clients (INTEROP_DEADLINE_MS in ts-client.ts).
+// TypeScript and Python clients (INTEROP_DEADLINE_MS in pairings/ts-client.ts).
 const Deadline = 5 * time.Second
 
 // Dial reads --addr from the command line and connects to it.

@@ -2,7 +2,7 @@
 // outlier when it lies more than two standard deviations (population σ) from
 // the mean of the values with the same name, as chapter 07's TypeScript
 // server and python/outliers.py decide it, refusing the same bad input with
-// the same message. It exists to be timed against them (compare-outliers.ts).
+// the same message. It exists to be timed against them (compare/compare-outliers.ts).
 //
 //	outliers-server --port 0
 //
