@@ -3,11 +3,11 @@
 // request decoder is its own and checks every byte: malformed requests get
 // INVALID_ARGUMENT saying what and where, not INTERNAL.
 import { status } from '@grpc/grpc-js';
-import { pb } from '../../../generated/static/outliers.ts';
-import { addOutliers } from '../../07-metrics-outliers/outliers-service.ts';
-import { startServer } from '../../shared/server.ts';
-import { lengthField } from './hostile-bytes.ts';
-import type { MatrixServer } from './matrix.ts';
+import { pb } from '../../../../generated/static/outliers.ts';
+import { addOutliers } from '../../../07-metrics-outliers/outliers-service.ts';
+import { startServer } from '../../../shared/server.ts';
+import { lengthField } from '../hostile-bytes.ts';
+import type { MatrixServer } from '../matrix.ts';
 
 const bytes = (message: { serialize(): Uint8Array }) => Buffer.from(message.serialize());
 const { OK, INVALID_ARGUMENT } = status;

@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
-import { operatedServer } from '../../10-operating-a-service/operated-server.ts';
-import { MAX_DETAILS_LENGTH } from '../../shared/rpc-error.ts';
-import { SERVER_OPTIONS } from '../../shared/server-options.ts';
-import { startServer } from '../../shared/server.ts';
-import { lengthField } from './hostile-bytes.ts';
-import { rawCall, rawClient } from './raw-calls.ts';
+import { operatedServer } from '../../../10-operating-a-service/operated-server.ts';
+import { MAX_DETAILS_LENGTH } from '../../../shared/rpc-error.ts';
+import { SERVER_OPTIONS } from '../../../shared/server-options.ts';
+import { startServer } from '../../../shared/server.ts';
+import { lengthField } from '../hostile-bytes.ts';
+import { rawCall, rawClient } from '../raw-calls.ts';
 
 test('Health.Check for a service name of 70,000 characters: NOT_FOUND, with a message cut to MAX_DETAILS_LENGTH', { timeout: 10_000 }, async () => {
   const running = await startServer(operatedServer({ intervalMs: 60_000 }).addServices, { serverOptions: SERVER_OPTIONS });

@@ -3,11 +3,11 @@
 // decodes the request itself and checks every byte: malformed requests get
 // INVALID_ARGUMENT saying what is wrong, not INTERNAL.
 import { status } from '@grpc/grpc-js';
-import * as gcn from '../../../generated/static/gcn.ts';
-import { addGcnService } from '../../06-gcn-scoring/gcn-service.ts';
-import { startServer } from '../../shared/server.ts';
-import { lengthField } from './hostile-bytes.ts';
-import type { MatrixServer } from './matrix.ts';
+import * as gcn from '../../../../generated/static/gcn.ts';
+import { addGcnService } from '../../../06-gcn-scoring/gcn-service.ts';
+import { startServer } from '../../../shared/server.ts';
+import { lengthField } from '../hostile-bytes.ts';
+import type { MatrixServer } from '../matrix.ts';
 
 const bytes = (message: { serialize(): Uint8Array }) => Buffer.from(message.serialize());
 const { INVALID_ARGUMENT } = status;

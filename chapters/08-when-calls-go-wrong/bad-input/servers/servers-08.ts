@@ -1,13 +1,13 @@
 // Matrix table for this chapter's own front server: the paced RouteGuide and
 // the relay Greeter (with a quick back end), paced fast for the matrix.
 import { status } from '@grpc/grpc-js';
-import { helloworld } from '../../../generated/static/hello.ts';
-import { routeguide } from '../../../generated/static/route_guide.ts';
-import { SERVER_OPTIONS } from '../../shared/server-options.ts';
-import { startServer } from '../../shared/server.ts';
-import { addFrontServices, startBackend } from '../chapter-servers.ts';
-import { pacedRouteGuide } from '../paced-route-guide.ts';
-import type { MatrixServer } from './matrix.ts';
+import { helloworld } from '../../../../generated/static/hello.ts';
+import { routeguide } from '../../../../generated/static/route_guide.ts';
+import { SERVER_OPTIONS } from '../../../shared/server-options.ts';
+import { startServer } from '../../../shared/server.ts';
+import { addFrontServices, startBackend } from '../../chapter-servers.ts';
+import { pacedRouteGuide } from '../../paced-route-guide.ts';
+import type { MatrixServer } from '../matrix.ts';
 import { pointAndRectangleRows } from './servers-04-05.ts';
 
 const bytes = (message: { serialize(): Uint8Array }) => Buffer.from(message.serialize());

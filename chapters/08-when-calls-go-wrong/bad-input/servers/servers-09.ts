@@ -2,12 +2,12 @@
 // corners-only ListFeatures), plaintext and without the chapter's auth
 // interceptor: the matrix checks what the handlers do with the bytes.
 import { status } from '@grpc/grpc-js';
-import { helloworld } from '../../../generated/static/hello.ts';
-import { routeguide } from '../../../generated/static/route_guide.ts';
-import { boundStatusDetails, SERVER_LIMITS } from '../../shared/server-options.ts';
-import { startServer } from '../../shared/server.ts';
-import { addMetadataServices } from '../../09-metadata-interceptors-tls/metadata-services.ts';
-import type { MatrixServer } from './matrix.ts';
+import { helloworld } from '../../../../generated/static/hello.ts';
+import { routeguide } from '../../../../generated/static/route_guide.ts';
+import { boundStatusDetails, SERVER_LIMITS } from '../../../shared/server-options.ts';
+import { startServer } from '../../../shared/server.ts';
+import { addMetadataServices } from '../../../09-metadata-interceptors-tls/metadata-services.ts';
+import type { MatrixServer } from '../matrix.ts';
 import { pointAndRectangleRows } from './servers-04-05.ts';
 
 const bytes = (message: { serialize(): Uint8Array }) => Buffer.from(message.serialize());

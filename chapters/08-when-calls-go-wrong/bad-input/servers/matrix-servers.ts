@@ -1,5 +1,5 @@
 // The servers the bad-input matrix checks (and the fuzz suite fuzzes), in chapter order.
-import type { MatrixServer } from './matrix.ts';
+import type { MatrixServer } from '../matrix.ts';
 import { chapter03Server, greeterServers } from './servers-02-03.ts';
 import { chapter04Server, contactServer, taskInboxServer } from './servers-04-05.ts';
 import { chapter06Server } from './servers-06.ts';

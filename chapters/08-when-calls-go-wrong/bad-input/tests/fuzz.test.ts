@@ -5,8 +5,8 @@
 // before after each method's batch (fuzzTarget throws otherwise).
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { formatTable, fuzzTarget, type MethodTally } from './fuzz.ts';
-import { FUZZ_TARGETS } from './fuzz-targets.ts';
+import { formatTable, fuzzTarget, type MethodTally } from '../fuzz.ts';
+import { FUZZ_TARGETS } from '../fuzz-targets.ts';
 
 const tallies: MethodTally[] = [];
 

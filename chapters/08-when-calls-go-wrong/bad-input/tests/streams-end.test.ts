@@ -8,14 +8,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
-import { operatedServer } from '../../10-operating-a-service/operated-server.ts';
-import { SERVER_OPTIONS } from '../../shared/server-options.ts';
-import { startServer } from '../../shared/server.ts';
-import type { MatrixServer, Method } from './matrix.ts';
-import { rawClient } from './raw-calls.ts';
-import { chapter04Server, contactServer } from './servers-04-05.ts';
-import { chapter07Server } from './servers-07.ts';
-import { chapter08Server } from './servers-08.ts';
+import { operatedServer } from '../../../10-operating-a-service/operated-server.ts';
+import { SERVER_OPTIONS } from '../../../shared/server-options.ts';
+import { startServer } from '../../../shared/server.ts';
+import type { MatrixServer, Method } from '../matrix.ts';
+import { rawClient } from '../raw-calls.ts';
+import { chapter04Server, contactServer } from '../servers/servers-04-05.ts';
+import { chapter07Server } from '../servers/servers-07.ts';
+import { chapter08Server } from '../servers/servers-08.ts';
 
 const NOT_A_MESSAGE = Buffer.from([0x0f]); // wire type 7, which does not exist
 const WITHIN_MS = 1_000;

@@ -1,17 +1,17 @@
 // Matrix tables for the servers of chapters 02 and 03, started as their tours
 // and tests start them.
 import { status } from '@grpc/grpc-js';
-import { AddRequest, MultiplyRequest, ResultReply, UnimplementedCalService } from '../../../generated/static/calculator.ts';
-import { compute } from '../../../generated/static/compute.ts';
-import { helloworld } from '../../../generated/static/hello.ts';
-import { UnimplementedMyServiceService, UserReq } from '../../../generated/static/users.ts';
-import { addDynamicGreeter } from '../../02-unary-hello/dynamic-greeter.ts';
-import { addStaticGreeter } from '../../02-unary-hello/static-greeter.ts';
-import { addChapter03Services } from '../../03-calculator-and-users/services.ts';
-import { SERVER_OPTIONS } from '../../shared/server-options.ts';
-import { startServer } from '../../shared/server.ts';
-import { lengthField, varint, varintField } from './hostile-bytes.ts';
-import type { MatrixServer, MethodRow } from './matrix.ts';
+import { AddRequest, MultiplyRequest, ResultReply, UnimplementedCalService } from '../../../../generated/static/calculator.ts';
+import { compute } from '../../../../generated/static/compute.ts';
+import { helloworld } from '../../../../generated/static/hello.ts';
+import { UnimplementedMyServiceService, UserReq } from '../../../../generated/static/users.ts';
+import { addDynamicGreeter } from '../../../02-unary-hello/dynamic-greeter.ts';
+import { addStaticGreeter } from '../../../02-unary-hello/static-greeter.ts';
+import { addChapter03Services } from '../../../03-calculator-and-users/services.ts';
+import { SERVER_OPTIONS } from '../../../shared/server-options.ts';
+import { startServer } from '../../../shared/server.ts';
+import { lengthField, varint, varintField } from '../hostile-bytes.ts';
+import type { MatrixServer, MethodRow } from '../matrix.ts';
 
 const bytes = (message: { serialize(): Uint8Array }) => Buffer.from(message.serialize());
 const { OK, INVALID_ARGUMENT, INTERNAL, OUT_OF_RANGE, NOT_FOUND } = status;

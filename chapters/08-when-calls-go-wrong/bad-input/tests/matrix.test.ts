@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Metadata, status, type Client } from '@grpc/grpc-js';
-import { casesFor, type MatrixCase } from './matrix.ts';
-import { rawCall, rawClient, rawHttp2 } from './raw-calls.ts';
-import { MATRIX_SERVERS } from './matrix-servers.ts';
+import { casesFor, type MatrixCase } from '../matrix.ts';
+import { rawCall, rawClient, rawHttp2 } from '../raw-calls.ts';
+import { MATRIX_SERVERS } from '../servers/matrix-servers.ts';
 
 const KNOWN_CODES = new Set(Object.values(status).filter((code) => typeof code === 'number'));
 
