@@ -11,7 +11,7 @@ import { helloProto } from '../02-unary-hello/dynamic-greeter.ts';
 import { timeCalls } from '../shared/measure.ts';
 import { checkMessage } from '../shared/wire-check.ts';
 import { lengthField } from './bad-input/hostile-bytes.ts';
-import { MiB } from './size-limits.ts';
+import { MiB } from './patterns/size-limits.ts';
 
 const time = (micros: number) => (micros < 1_000 ? `${micros.toFixed(2)} µs` : `${(micros / 1000).toFixed(micros < 10_000 ? 2 : 0)} ms`);
 

@@ -2,7 +2,7 @@
 // against a running server half. The server's terminal shows the other side.
 import { runClientHalf } from '../shared/chapter.ts';
 import { PACE } from './chapter-servers.ts';
-import { walkThrough } from './walkthrough.ts';
+import { walkThrough } from './tour/walkthrough.ts';
 
 await runClientHalf({
   usage: `Usage: npx tsx chapters/08-when-calls-go-wrong/client.ts [--addr localhost:50051]

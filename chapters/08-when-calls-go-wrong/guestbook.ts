@@ -4,7 +4,7 @@
 // happened": it means the client does not know. Calling again signs again.
 import type { handleUnaryCall } from '@grpc/grpc-js';
 import { helloworld } from '../../generated/static/hello.ts';
-import { pause, signalOf } from './call-signal.ts';
+import { pause, signalOf } from './patterns/call-signal.ts';
 
 export interface Guestbook {
   handlers: helloworld.UnimplementedGreeterService;

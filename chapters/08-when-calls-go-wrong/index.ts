@@ -5,10 +5,10 @@ import { runTour } from '../shared/chapter.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import { PACE, startChapterServers } from './chapter-servers.ts';
 import { nextStopWithin, type ServerView } from './clients.ts';
-import { showHostileBytes } from './hostile-steps.ts';
-import { showRetries } from './retry-steps.ts';
-import { showSizeLimits } from './size-limits.ts';
-import { walkThrough } from './walkthrough.ts';
+import { showHostileBytes } from './tour/hostile-steps.ts';
+import { showRetries } from './tour/retry-steps.ts';
+import { showSizeLimits } from './patterns/size-limits.ts';
+import { walkThrough } from './tour/walkthrough.ts';
 
 async function tour(t: Transcript): Promise<string> {
   const servers = await startChapterServers();

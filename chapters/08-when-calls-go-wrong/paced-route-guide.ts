@@ -10,8 +10,8 @@ import { routeguide } from '../../generated/static/route_guide.ts';
 import { badRequest } from '../shared/rich-error.ts';
 import { toServerError } from '../shared/rpc-error.ts';
 import { messagesOf, writeWithBackpressure } from '../shared/streams.ts';
-import { pause, signalOf, type CancellableCall } from './call-signal.ts';
-import { pointViolations, rectangleViolations } from './field-violations.ts';
+import { pause, signalOf, type CancellableCall } from './patterns/call-signal.ts';
+import { pointViolations, rectangleViolations } from './patterns/field-violations.ts';
 
 const { Feature, RouteNote, RouteSummary } = routeguide;
 

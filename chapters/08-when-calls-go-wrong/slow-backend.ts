@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { handleUnaryCall } from '@grpc/grpc-js';
 import { helloworld } from '../../generated/static/hello.ts';
-import { pause, signalOf } from './call-signal.ts';
+import { pause, signalOf } from './patterns/call-signal.ts';
 
 export interface BackendLog {
   /** Milliseconds between the call's arrival and its deadline; Infinity when it had none. */

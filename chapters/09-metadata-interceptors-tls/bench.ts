@@ -9,11 +9,11 @@ import { helloworld } from '../../generated/static/hello.ts';
 import { callUnary } from '../shared/client.ts';
 import { timeCalls } from '../shared/measure.ts';
 import { startServer } from '../shared/server.ts';
-import { issueTestCertificates } from './certificates.ts';
+import { issueTestCertificates } from './tls/certificates.ts';
 import { chapterServerOptions, startChapterServer } from './chapter-server.ts';
 import { addMetadataServices } from './metadata-services.ts';
-import { bearerToken, channelCredentials } from './tls-credentials.ts';
-import { DEMO_TOKENS, demoTokenTable } from './tokens.ts';
+import { bearerToken, channelCredentials } from './tls/tls-credentials.ts';
+import { DEMO_TOKENS, demoTokenTable } from './interceptors/tokens.ts';
 import { median } from '../shared/measure.ts';
 
 

@@ -2,12 +2,12 @@
 // two interceptors. Used by the tour, the server half and the tests alike.
 import type { ServerOptions } from '@grpc/grpc-js';
 import { startServer, type RunningServer } from '../shared/server.ts';
-import { authInterceptor } from './auth-interceptor.ts';
-import { callLogInterceptor, type Log } from './call-log-interceptor.ts';
-import type { TestCertificates } from './certificates.ts';
+import { authInterceptor } from './interceptors/auth-interceptor.ts';
+import { callLogInterceptor, type Log } from './interceptors/call-log-interceptor.ts';
+import type { TestCertificates } from './tls/certificates.ts';
 import { addMetadataServices } from './metadata-services.ts';
-import { serverCredentials, type TlsMode } from './tls-credentials.ts';
-import { demoTokenTable } from './tokens.ts';
+import { serverCredentials, type TlsMode } from './tls/tls-credentials.ts';
+import { demoTokenTable } from './interceptors/tokens.ts';
 import { boundStatusDetails, SERVER_LIMITS } from '../shared/server-options.ts';
 
 export function chapterServerOptions(log: Log): ServerOptions {

@@ -2,7 +2,7 @@
 // server half's mutual TLS server, with the CA and client certificate that the
 // server half left in certs/.
 import { runClientHalf } from '../shared/chapter.ts';
-import { readCertificates } from './cert-folder.ts';
+import { readCertificates } from './tls/cert-folder.ts';
 import { newTally, showAuthentication, showMetadata, showMutualTls, showRefusedConnections } from './walkthrough.ts';
 
 await runClientHalf({

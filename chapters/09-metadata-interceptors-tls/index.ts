@@ -6,10 +6,10 @@ import { runTour } from '../shared/chapter.ts';
 import { describeError } from '../shared/client.ts';
 import type { RunningServer } from '../shared/server.ts';
 import type { Transcript } from '../shared/transcript.ts';
-import { issueTestCertificates } from './certificates.ts';
+import { issueTestCertificates } from './tls/certificates.ts';
 import { startChapterServer } from './chapter-server.ts';
-import { bearerToken } from './tls-credentials.ts';
-import { DEMO_TOKENS } from './tokens.ts';
+import { bearerToken } from './tls/tls-credentials.ts';
+import { DEMO_TOKENS } from './interceptors/tokens.ts';
 import { newTally, showAuthentication, showMetadata, showMutualTls, showRefusedConnections, type Tally } from './walkthrough.ts';
 
 async function tour(t: Transcript): Promise<string> {

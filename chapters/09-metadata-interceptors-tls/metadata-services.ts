@@ -10,7 +10,7 @@ import type { SomeHandlers } from '../shared/handlers.ts';
 import { toServerError } from '../shared/rpc-error.ts';
 import { greetingFor, type GreetingKind } from '../02-unary-hello/greeting.ts';
 import { boundsOf } from '../04-route-guide-streaming/model/rectangle.ts';
-import { METADATA_KEYS } from './metadata-keys.ts';
+import { METADATA_KEYS } from './metadata/metadata-keys.ts';
 import { withWireChecks } from '../shared/wire-check.ts';
 
 const { HelloReply, UnimplementedGreeterService } = helloworld;

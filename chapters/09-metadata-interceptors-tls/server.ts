@@ -1,11 +1,11 @@
 // Chapter 09, server half: the metadata Greeter and ListFeatures behind mutual
 // TLS and the auth interceptor, until Ctrl-C. On its first run it makes
-// certificates into certs/ (see cert-folder.ts), where client.ts finds them.
+// certificates into certs/ (see tls/cert-folder.ts), where client.ts finds them.
 import { runServerHalf } from '../shared/chapter.ts';
-import { prepareCertificates } from './cert-folder.ts';
+import { prepareCertificates } from './tls/cert-folder.ts';
 import { chapterServerOptions } from './chapter-server.ts';
 import { addMetadataServices } from './metadata-services.ts';
-import { serverCredentials } from './tls-credentials.ts';
+import { serverCredentials } from './tls/tls-credentials.ts';
 
 await runServerHalf({
   name: 'Greeter and RouteGuide.ListFeatures (mutual TLS, bearer tokens)',

@@ -6,12 +6,12 @@ import { helloworld } from '../../generated/static/hello.ts';
 import { routeguide } from '../../generated/static/route_guide.ts';
 import { callUnary, deadlineIn, isServiceError } from '../shared/client.ts';
 import type { Transcript } from '../shared/transcript.ts';
-import type { PemIdentity } from './certificates.ts';
-import { requestIdInterceptor, timingInterceptor } from './client-interceptors.ts';
-import { collectStream, describeMetadata, unaryWithMetadata } from './metadata-calls.ts';
-import { METADATA_KEYS } from './metadata-keys.ts';
-import { bearerToken, channelCredentials } from './tls-credentials.ts';
-import { DEMO_TOKENS } from './tokens.ts';
+import type { PemIdentity } from './tls/certificates.ts';
+import { requestIdInterceptor, timingInterceptor } from './interceptors/client-interceptors.ts';
+import { collectStream, describeMetadata, unaryWithMetadata } from './metadata/metadata-calls.ts';
+import { METADATA_KEYS } from './metadata/metadata-keys.ts';
+import { bearerToken, channelCredentials } from './tls/tls-credentials.ts';
+import { DEMO_TOKENS } from './interceptors/tokens.ts';
 
 const SAY_HELLO = helloworld.UnimplementedGreeterService.definition.SayHello.path;
 const SAY_HELLO_AGAIN = helloworld.UnimplementedGreeterService.definition.SayHelloAgain.path;

@@ -6,7 +6,7 @@ import { runClientHalf } from '../shared/chapter.ts';
 import { deadlineIn } from '../shared/client.ts';
 import { messagesOf } from '../shared/streams.ts';
 import { EUROPE } from './feature-feed.ts';
-import { inspect } from './inspection.ts';
+import { inspect } from './inspection/inspection.ts';
 
 await runClientHalf({
   usage: `Usage: npx tsx chapters/10-operating-a-service/client.ts [--addr localhost:50051]

@@ -4,12 +4,12 @@
 import { runTour } from '../shared/chapter.ts';
 import { startServer } from '../shared/server.ts';
 import type { Transcript } from '../shared/transcript.ts';
-import { idleConnectionClosed } from './idle.ts';
-import { inspect } from './inspection.ts';
-import { freezeUnderOpenStreams, frozenPeerLines } from './keepalive.ts';
+import { idleConnectionClosed } from './connections/idle.ts';
+import { inspect } from './inspection/inspection.ts';
+import { freezeUnderOpenStreams, frozenPeerLines } from './connections/keepalive.ts';
 import { operatedServer } from './operated-server.ts';
-import { outage } from './outage.ts';
-import { stopWhileBusy } from './shutdown.ts';
+import { outage } from './tour/outage.ts';
+import { stopWhileBusy } from './tour/shutdown.ts';
 import { SERVER_OPTIONS } from '../shared/server-options.ts';
 
 async function tour(t: Transcript): Promise<string> {
@@ -35,7 +35,7 @@ async function tour(t: Transcript): Promise<string> {
 
     t.step('A half-dead connection: a proxy under two open streams stops forwarding, without closing anything');
     for (const line of frozenPeerLines(frozen)) t.note(line);
-    t.note('To watch the pings: GRPC_TRACE=keepalive GRPC_VERBOSITY=DEBUG npx tsx chapters/10-operating-a-service/frozen-peer.ts');
+    t.note('To watch the pings: GRPC_TRACE=keepalive GRPC_VERBOSITY=DEBUG npx tsx chapters/10-operating-a-service/connections/frozen-peer.ts');
 
     t.step('Graceful shutdown of this server, while a ListFeatures stream and a health Watch are open (grace: 250 ms)');
     t.note(`health watcher saw: ${shutdown.watcherSaw.join(' → ')}`);

@@ -1,5 +1,5 @@
 // `npm run fuzz -- --probes N [--seed S]`: the fuzz suite at any length. With
-// no flags it is what the test runs (fuzz.test.ts); more probes add seeded
+// no flags it is what the test runs (tests/fuzz.test.ts); more probes add seeded
 // random mutations of each method's good request. Prints the method × status
 // table; exits 1 if a call got no status or a server stopped answering.
 import { parseArgs } from 'node:util';

@@ -10,7 +10,7 @@ import { SERVER_OPTIONS } from '../../shared/server-options.ts';
 import { startServer } from '../../shared/server.ts';
 import type { FuzzMethod, FuzzTarget } from './fuzz.ts';
 import type { MatrixServer } from './matrix.ts';
-import { MATRIX_SERVERS } from './matrix-servers.ts';
+import { MATRIX_SERVERS } from './servers/matrix-servers.ts';
 
 const bytes = (message: { serialize(): Uint8Array }) => Buffer.from(message.serialize());
 const HELLO = bytes(new helloworld.HelloRequest({ name: 'World' }));

@@ -1,7 +1,7 @@
 // The bad-input matrix: every method of every server the workbook runs, sent
 // hostile bytes, must answer each with a well-formed status and go on serving.
-// A server is described by a table (servers-*.ts); casesFor() turns the table
-// into cases, and matrix.test.ts runs them.
+// A server is described by a table (servers/servers-*.ts); casesFor() turns the table
+// into cases, and tests/matrix.test.ts runs them.
 import { status, type Metadata, type MethodDefinition } from '@grpc/grpc-js';
 import { PROTOS_RULES } from '../../shared/wire-check.ts';
 import { decodableRequests, malformedRequests, oversizedRequest, type DecodableKind } from './hostile-bytes.ts';

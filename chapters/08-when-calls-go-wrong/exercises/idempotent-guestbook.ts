@@ -25,7 +25,7 @@ export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export function idempotentGuestbook(replyDelayMs: number): Guestbook {
   // TODO: keep, for each key, the name and the reply it gets, and sign only
   // for a key seen for the first time. call.metadata.get(IDEMPOTENCY_KEY_HEADER)
-  // returns the header's values; signalOf and pause in ../call-signal.ts wait
+  // returns the header's values; signalOf and pause in ../patterns/call-signal.ts wait
   // for the reply time, or stop early when the client gives up.
   const signEveryTime = guestbook(replyDelayMs);
   const sign: handleUnaryCall<helloworld.HelloRequest, helloworld.HelloReply> = signEveryTime.handlers.SayHello;

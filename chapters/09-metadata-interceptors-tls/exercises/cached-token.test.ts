@@ -5,9 +5,9 @@ import { helloworld } from '../../../generated/static/hello.ts';
 import { callUnary } from '../../shared/client.ts';
 import { importExercise } from '../../shared/exercise.ts';
 import type { RunningServer } from '../../shared/server.ts';
-import { issueTestCertificates, type TestCertificates } from '../certificates.ts';
+import { issueTestCertificates, type TestCertificates } from '../tls/certificates.ts';
 import { startChapterServer } from '../chapter-server.ts';
-import { DEMO_TOKENS } from '../tokens.ts';
+import { DEMO_TOKENS } from '../interceptors/tokens.ts';
 
 const { cachedBearerToken } = await importExercise<typeof import('./cached-token.ts')>(import.meta.url, 'cached-token.ts');
 type IssuedToken = import('./cached-token.ts').IssuedToken;

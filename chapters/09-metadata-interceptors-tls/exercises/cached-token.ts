@@ -17,7 +17,7 @@
 //
 // Check your work: npm run exercises -- 09
 import type { CallCredentials } from '@grpc/grpc-js';
-import { bearerToken } from '../tls-credentials.ts';
+import { bearerToken } from '../tls/tls-credentials.ts';
 
 export interface IssuedToken {
   token: string;

@@ -16,7 +16,7 @@
 import { ServerInterceptingCall, type ServerInterceptor } from '@grpc/grpc-js';
 
 export function deadlineGuard(limitMs: number): ServerInterceptor {
-  // TODO: refuse as described above (auth-interceptor.ts shows how to answer
+  // TODO: refuse as described above (interceptors/auth-interceptor.ts shows how to answer
   // from onReceiveMetadata without calling next()).
   return (_method, call) => new ServerInterceptingCall(call);
 }

@@ -7,7 +7,7 @@ import { deadlineIn } from '../../shared/client.ts';
 import { importExercise } from '../../shared/exercise.ts';
 import { startServer } from '../../shared/server.ts';
 import { addFeatureFeed, EUROPE } from '../feature-feed.ts';
-import { startFreezableProxy } from '../freezable-proxy.ts';
+import { startFreezableProxy } from '../connections/freezable-proxy.ts';
 
 const { frozenPeerOptions } = await importExercise<typeof import('./frozen-peer-options.ts')>(import.meta.url, 'frozen-peer-options.ts');
 

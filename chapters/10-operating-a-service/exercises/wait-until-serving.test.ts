@@ -5,7 +5,7 @@ import { after, before, beforeEach, test } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import { importExercise } from '../../shared/exercise.ts';
 import { startServer, type RunningServer } from '../../shared/server.ts';
-import { healthClient } from '../health-client.ts';
+import { healthClient } from '../inspection/health-client.ts';
 import { ServiceHealth } from '../health.ts';
 import { UserDirectory } from '../user-directory.ts';
 

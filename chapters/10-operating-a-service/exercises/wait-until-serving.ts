@@ -4,7 +4,7 @@
 // not call MyService before MyService can answer. Implement
 // waitUntilServing(client, service, timeoutMs): resolve once the server
 // reports `service` as SERVING.
-//   - Use Health.Watch (HealthWatch in ../health-client.ts), not repeated
+//   - Use Health.Watch (HealthWatch in ../inspection/health-client.ts), not repeated
 //     Checks: the server tells you the moment the status changes.
 //   - Already SERVING: resolve at once. NOT_SERVING, or SERVICE_UNKNOWN (a
 //     name the server may learn later): keep waiting.
@@ -15,7 +15,7 @@
 //
 // Check your work: npm run exercises -- 10
 import type { Client } from '@grpc/grpc-js';
-import { checkHealth } from '../health-client.ts';
+import { checkHealth } from '../inspection/health-client.ts';
 
 export async function waitUntilServing(client: Client, service: string, timeoutMs: number): Promise<void> {
   // TODO: one Check only sees the status of this instant. Watch instead.

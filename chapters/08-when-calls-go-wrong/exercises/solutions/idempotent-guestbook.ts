@@ -2,7 +2,7 @@
 import { status, type handleUnaryCall } from '@grpc/grpc-js';
 import { helloworld } from '../../../../generated/static/hello.ts';
 import { RpcError } from '../../../shared/rpc-error.ts';
-import { pause, signalOf } from '../../call-signal.ts';
+import { pause, signalOf } from '../../patterns/call-signal.ts';
 import type { Guestbook } from '../../guestbook.ts';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
