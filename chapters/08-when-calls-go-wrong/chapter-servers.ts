@@ -4,6 +4,7 @@
 import { credentials, type Server } from '@grpc/grpc-js';
 import { helloworld } from '../../generated/static/hello.ts';
 import { routeguide } from '../../generated/static/route_guide.ts';
+import { connected } from '../shared/client.ts';
 import { startServer, type RunningServer, type StartServerOptions } from '../shared/server.ts';
 import { pacedRouteGuide, type Pace, type PacedRouteGuide } from './paced-route-guide.ts';
 import { relayHandlers } from './relay.ts';
@@ -28,6 +29,8 @@ export async function startBackend(workMs = BACKEND_WORK_MS): Promise<Backend> {
   const slow = slowBackend(workMs);
   const running = await startServer((server) => server.addService(withWireChecks(helloworld.UnimplementedGreeterService.definition), slow.handlers));
   const client = new helloworld.GreeterClient(running.address, credentials.createInsecure());
+  // Connected now, so that a relayed call's deadline times the back end's work, not the handshake.
+  await connected(client);
   return {
     running,
     slow,

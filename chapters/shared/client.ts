@@ -10,6 +10,15 @@ export function deadlineIn(ms: number = DEFAULT_DEADLINE_MS): Date {
 }
 
 /**
+ * Resolves once `client`'s channel has connected, or rejects after
+ * `withinMs`. A deadline counts from the call, connection set-up included:
+ * connect first where a short deadline should time the work, not the handshake.
+ */
+export function connected(client: grpc.Client, withinMs = 5_000): Promise<void> {
+  return new Promise((resolve, reject) => client.waitForReady(deadlineIn(withinMs), (error) => (error ? reject(error) : resolve())));
+}
+
+/**
  * A unary method of a generated client. Static (protoc-gen-ts) and
  * proto-loader clients both declare these four overloads in this order, which
  * lets TypeScript infer Request and Reply from either kind of client.

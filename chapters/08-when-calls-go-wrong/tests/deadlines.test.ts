@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { helloworld } from '../../../generated/static/hello.ts';
 import { routeguide } from '../../../generated/static/route_guide.ts';
-import { callUnary, deadlineIn } from '../../shared/client.ts';
+import { callUnary, connected, deadlineIn } from '../../shared/client.ts';
 import { startServer } from '../../shared/server.ts';
 import { signalOf } from '../patterns/call-signal.ts';
 import { BACKEND_WORK_MS, startChapterServers, type ChapterServers } from '../chapter-servers.ts';
@@ -27,6 +27,8 @@ describe('deadlines', () => {
   before(async () => {
     servers = await startChapterServers();
     clients = frontClients(servers.front.address);
+    // Connected first: the 100 ms deadlines below must time the work, not the handshake.
+    await Promise.all([connected(clients.guide), connected(clients.greeter)]);
   });
   after(async () => {
     clients.close();
