@@ -42,10 +42,10 @@ export async function startBackend(workMs = BACKEND_WORK_MS): Promise<Backend> {
   };
 }
 
-/** The front's services: the paced RouteGuide, and the relay Greeter in front of `backend`. */
-export function addFrontServices(server: Server, guide: PacedRouteGuide, backend: helloworld.GreeterClient): void {
+/** The front's services: the paced RouteGuide, and the relay Greeter in front of `backend` (`relayDeadlineMs`: see relayHandlers). */
+export function addFrontServices(server: Server, guide: PacedRouteGuide, backend: helloworld.GreeterClient, relayDeadlineMs?: number): void {
   server.addService(withWireChecks(routeguide.UnimplementedRouteGuideService.definition), guide.handlers);
-  server.addService(withWireChecks(helloworld.UnimplementedGreeterService.definition), relayHandlers(backend));
+  server.addService(withWireChecks(helloworld.UnimplementedGreeterService.definition), relayHandlers(backend, relayDeadlineMs));
 }
 
 export interface ChapterServers {

@@ -8,18 +8,19 @@
 import * as grpc from '@grpc/grpc-js';
 import { helloworld } from '../../generated/static/hello.ts';
 import { checkName } from '../02-unary-hello/greeting.ts';
-import { callUnary, deadlineIn, isServiceError } from '../shared/client.ts';
+import { callUnary, DEFAULT_DEADLINE_MS, deadlineIn, isServiceError } from '../shared/client.ts';
 import { unaryHandler } from '../shared/handlers.ts';
 import { RpcError } from '../shared/rpc-error.ts';
 
-export function relayHandlers(backend: helloworld.GreeterClient): helloworld.UnimplementedGreeterService {
+/** `ownDeadlineMs`: the back-end call's own deadline, the workbook's usual 2 s unless the server is told otherwise. */
+export function relayHandlers(backend: helloworld.GreeterClient, ownDeadlineMs = DEFAULT_DEADLINE_MS): helloworld.UnimplementedGreeterService {
   const relay = (propagate: boolean) =>
     unaryHandler<helloworld.HelloRequest, helloworld.HelloReply>(async (request, call) => {
       checkName(request.name); // refused here, as chapter 02 refuses it, not relayed
       // The back-end call's deadline is the earlier of its own and its parent's.
       const options: grpc.CallOptions = propagate
-        ? { deadline: deadlineIn(), parent: call, propagate_flags: grpc.propagate.DEFAULTS }
-        : { deadline: deadlineIn() };
+        ? { deadline: deadlineIn(ownDeadlineMs), parent: call, propagate_flags: grpc.propagate.DEFAULTS }
+        : { deadline: deadlineIn(ownDeadlineMs) };
       try {
         const reply = await callUnary(backend.SayHello, request, options);
         return new helloworld.HelloReply({ message: `${reply.message}, by way of the front` });
