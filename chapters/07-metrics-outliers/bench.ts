@@ -8,14 +8,13 @@
 // peers). The lesson quotes this output.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { BenchServerReport } from './bench/bench-server.ts';
 import { CODEC_PATHS, handTunedPath, transportOnlyPath, type CodecPath } from './bench/codec-paths.ts';
 import { timeCodecs } from './bench/codec-timings.ts';
 import { cpuMetrics, PLANTED_OUTLIERS } from './model/original-dataset.ts';
 import { batchesOf, OutliersCalls } from './outliers-client.ts';
-import { median } from '../shared/measure.ts';
+import { loadAverage, median } from '../shared/measure.ts';
 
 const METRICS = 1_000_000;
 const TARGET_MS = 900;
@@ -79,7 +78,7 @@ function line(label: string, times: number[], server: BenchServerReport, atStart
   return `  ${label.padEnd(44)} median ${ms(median(times)).padStart(8)}   server peak RSS +${MB(server.peakRss - atStart.rss).padStart(7)}${note}${runs}`;
 }
 
-console.log(`load average at start: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (2 cores; other work skews timings)`);
+console.log(`load average at start: ${loadAverage()} (2 cores; other work skews timings)`);
 const metrics = timed(() => cpuMetrics(METRICS));
 console.log(`${METRICS.toLocaleString('en-US')} metrics as plain objects built in ${ms(metrics.ms)}`);
 
@@ -123,7 +122,7 @@ for (const { codec, encode, decode } of timeCodecs(metrics.value)) {
   console.log(`  ${codec.padEnd(44)} encode ${ms(encode).padStart(8)}   decode ${ms(decode).padStart(8)}`);
 }
 
-console.log(`load average at end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(`load average at end: ${loadAverage()}`);
 const met = best < TARGET_MS;
 console.log(`hand-tuned Detect median ${ms(best)}: ${met ? 'under' : 'OVER'} the ${ms(TARGET_MS)} target`);
 console.log('Against numpy and grpc-go servers, same bytes, one client: npx tsx chapters/12-python-and-go-peers/compare/compare-outliers.ts');

@@ -7,7 +7,6 @@
 // comparisons from a TypeScript client that lessons 06 and 07 quote:
 // compare/compare-outliers.ts (TypeScript, Python and Go servers) and compare/compare-gcn.ts.
 import { spawnSync } from 'node:child_process';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { addOutliers, outliersServerOptions } from '../07-metrics-outliers/outliers-service.ts';
 import { startServer } from '../shared/server.ts';
@@ -15,7 +14,7 @@ import { REPO_ROOT } from '../shared/repo-files.ts';
 import { runProcess } from '../shared/testing.ts';
 import { startPythonServer } from './pairings/pairings.ts';
 import { CHAPTER_DIR, missingPeerTools, PYTHON, SETUP_HINT } from './tools/toolchain.ts';
-import { median } from '../shared/measure.ts';
+import { loadAverage, median } from '../shared/measure.ts';
 
 const METRICS = 1_000_000;
 const RUNS = 5;
@@ -30,13 +29,12 @@ interface TimedCall {
   indices: number[];
 }
 
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 const missing = missingPeerTools();
 if (missing.length > 0) {
   console.log(`skipped: ${SETUP_HINT}`);
 } else {
-  console.log(`load average at start: ${load()} (2 cores; other work skews timings)`);
+  console.log(`load average at start: ${loadAverage()} (2 cores; other work skews timings)`);
   const typeScript = await startServer((server) => addOutliers(server), { serverOptions: outliersServerOptions });
   const python = await startPythonServer();
   try {
@@ -65,7 +63,7 @@ if (missing.length > 0) {
   } finally {
     await Promise.all([typeScript.stop(), python.interrupt()]);
   }
-  console.log(`load average at end: ${load()}`);
+  console.log(`load average at end: ${loadAverage()}`);
   for (const script of ['compare/compare-outliers.ts', 'compare/compare-gcn.ts']) {
     console.log(`\nnpx tsx ${CHAPTER_DIR}/${script}:`);
     const result = spawnSync(process.execPath, ['--import', 'tsx', join(CHAPTER_DIR, script)], { cwd: REPO_ROOT, stdio: 'inherit' });

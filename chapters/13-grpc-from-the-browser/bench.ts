@@ -5,15 +5,14 @@
 // bytes one call puts on the wire in each, counted by chapter 11's TCP proxy
 // once the connection is open (HTTP/2 framing and compressed headers included).
 // Client and server share one process and the machine's cores: read the rates
-// as an order of magnitude, and quote them with /proc/loadavg.
-import { readFileSync } from 'node:fs';
+// as an order of magnitude, and quote them with the load average.
 import { performance } from 'node:perf_hooks';
 import { createClient, type Transport } from '@connectrpc/connect';
 import { Greeter } from '../../generated/es/hello_pb.ts';
 import { staticGreeterCalls } from '../02-unary-hello/greeter-clients.ts';
 import { addStaticGreeter } from '../02-unary-hello/static-greeter.ts';
 import { startWireCounter } from '../11-many-servers/compression/wire-counter.ts';
-import { median } from '../shared/measure.ts';
+import { loadAverage, median } from '../shared/measure.ts';
 import { startServer } from '../shared/server.ts';
 import { nodeTransports, type Protocol } from './from-node/node-transports.ts';
 import { startWebServer } from './web-server.ts';
@@ -108,7 +107,7 @@ const rows: Row[] = [
 try {
   console.log(`SayHello("World"), one call at a time, ${BATCHES} batches of ${CALLS_PER_BATCH} after ${WARM_UP} to warm up (median batch);`);
   console.log(`bytes: the average of ${CALLS_FOR_BYTES} calls on an open connection, through a counting proxy`);
-  console.log(`load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}\n`);
+  console.log(`load average before: ${loadAverage()}\n`);
   console.log(`${'protocol'.padEnd(46)}${'calls/s'.padStart(9)}${'bytes up'.padStart(10)}${'bytes down'.padStart(12)}`);
   for (const row of rows) {
     const caller = row.open(row.address);
@@ -121,7 +120,7 @@ try {
     const { up, down } = await bytesPerCall(row);
     console.log(`${row.label.padEnd(46)}${Math.round(rate).toLocaleString('en-US').padStart(9)}${up.toFixed(0).padStart(10)}${down.toFixed(0).padStart(12)}`);
   }
-  console.log(`\nload average after: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+  console.log(`\nload average after: ${loadAverage()}`);
 } finally {
   await Promise.all([grpcJsServer.stop(), connectServer.stop()]);
 }

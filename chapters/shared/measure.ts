@@ -1,7 +1,11 @@
 // A small timing loop for the live measurements that lessons quote. It is a
 // teaching instrument, not a benchmark harness: it warms up, then reports the
 // median of several timed batches, which shrugs off a stray GC pause.
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+
+/** The 1, 5 and 15 minute load averages as /proc/loadavg prints them ("1.93 3.31 5.43"): a timing is quoted with the load it ran under. */
+export const loadAverage = (): string => loadavg().map((value) => value.toFixed(2)).join(' ');
 
 export interface Timing {
   /** Median microseconds per call. */

@@ -14,7 +14,8 @@ import { BENCHMARK_SHAPE, randomGraph } from '../../06-gcn-scoring/bench/random-
 import { decodeScores } from '../../06-gcn-scoring/codec/scores-codec.ts';
 import { startServerScript } from '../../shared/testing.ts';
 import { startPythonServer } from '../pairings/pairings.ts';
-import { compareServers, formatComparison, loadAverage, runsFromCommandLine, SERVER_LIFETIME_MS } from './same-bytes.ts';
+import { loadAverage } from '../../shared/measure.ts';
+import { compareServers, formatComparison, runsFromCommandLine, SERVER_LIFETIME_MS } from './same-bytes.ts';
 import { missingPeerTools, SETUP_HINT } from '../tools/toolchain.ts';
 
 /** As in the interop tests: float32 scores, summed in a different order by numpy. */

@@ -11,7 +11,8 @@ import { encodeOutliersRequest } from '../../07-metrics-outliers/codec/request-e
 import { startServerProcess, startServerScript } from '../../shared/testing.ts';
 import { buildGoClients, goServerBinary } from '../tools/go-clients.ts';
 import { startPythonServer } from '../pairings/pairings.ts';
-import { compareServers, formatComparison, loadAverage, runsFromCommandLine, SERVER_LIFETIME_MS } from './same-bytes.ts';
+import { loadAverage } from '../../shared/measure.ts';
+import { compareServers, formatComparison, runsFromCommandLine, SERVER_LIFETIME_MS } from './same-bytes.ts';
 import { missingPeerTools, SETUP_HINT } from '../tools/toolchain.ts';
 
 const METRICS = 1_000_000;

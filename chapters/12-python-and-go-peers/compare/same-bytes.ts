@@ -4,7 +4,6 @@
 // that a burst of load elsewhere on the machine falls on all of them rather
 // than on whichever happened to be running. Each call is timed from the call,
 // with the bytes ready, to the reply decoded.
-import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import * as grpc from '@grpc/grpc-js';
 import { parseCommandLine } from '../../shared/cli.ts';
@@ -33,7 +32,6 @@ export interface Comparison {
   times: number[];
 }
 
-export const loadAverage = () => loadavg().map((value) => value.toFixed(2)).join(' ');
 
 /**
  * Sends `request` (already encoded) to `path` on each server: one untimed
