@@ -9,44 +9,42 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { STAND_INS_VARIABLE } from '../shared/exercise.ts';
 import { REPO_ROOT } from '../shared/repo-files.ts';
-import { runScript } from '../shared/testing.ts';
 import type { Exercise, NearMiss } from './exercise-manifest.ts';
-import type { TestResult } from './test-results.ts';
+import { testResults, type TestJob, type TestResult } from './test-results.ts';
 
 /** Every test result of one round, by test file (absolute path). */
 export type RoundResults = Map<string, TestResult[]>;
 
+/** One pass over some exercises' tests, each against the stand-in `standInOf` picks (a repository path), or its starter. */
+export interface Round {
+  name: string;
+  exercises: readonly Exercise[];
+  standInOf?: (exercise: Exercise) => string | undefined;
+}
+
+/** How many test hosts run the rounds' files at once. */
+const HOSTS = 3;
+/** A file gets this long per round; a test that waits for its own timeouts on a loaded machine needs a few seconds of them. */
+const FILE_TIMEOUT_MS = 120_000;
+
 /**
- * Runs the tests of `exercises` in one child process under `root`, each
- * against the stand-in `standInOf` picks (repository paths), or its starter.
+ * Runs every round's exercise tests under `root`, all rounds at once in a few
+ * test hosts: each file runs once per round, with that round's stand-in.
  */
-export async function runRound(
-  root: string,
-  exercises: readonly Exercise[],
-  standInOf: (exercise: Exercise) => string | undefined = () => undefined,
-): Promise<RoundResults> {
-  const standIns: Record<string, string> = {};
-  for (const exercise of exercises) {
-    const standIn = standInOf(exercise);
-    if (standIn) standIns[join(root, exercise.starter)] = join(root, standIn);
-  }
-  // NODE_TEST_CONTEXT marks a process the test runner started; a nested runner
-  // that inherits it reports to us instead of running, so it must not see it.
-  const { NODE_TEST_CONTEXT: _, ...env } = process.env;
-  const files = exercises.map((exercise) => join(root, exercise.test));
-  // A round runs every exercise test at once; on a loaded 2-core machine that
-  // has taken over two minutes, and a round cut short tells nothing.
-  const { code, stdout, stderr } = await runScript(join(root, 'chapters/workbook/exercise-results.ts'), files, {
-    timeoutMs: 300_000,
-    env: { ...env, [STAND_INS_VARIABLE]: JSON.stringify(standIns) },
-  });
-  if (code !== 0) throw new Error(`the exercise runner exited with ${code}:\n${stderr}`);
-  const results: RoundResults = new Map(files.map((file) => [file, []]));
-  for (const line of stdout.split('\n').filter(Boolean)) {
-    const result = JSON.parse(line) as TestResult;
-    results.get(result.file)?.push(result);
-  }
-  return results;
+export async function runRounds(root: string, rounds: readonly Round[]): Promise<RoundResults[]> {
+  const jobs: TestJob[] = rounds.flatMap(({ name, exercises, standInOf = () => undefined }) =>
+    exercises.map((exercise) => {
+      const standIn = standInOf(exercise);
+      const standIns = standIn ? { [join(root, exercise.starter)]: join(root, standIn) } : {};
+      return {
+        file: join(root, exercise.test),
+        label: `${name}: ${exercise.id}`,
+        env: { [STAND_INS_VARIABLE]: JSON.stringify(standIns) },
+      };
+    }),
+  );
+  const results = await testResults(jobs, { hosts: HOSTS, cwd: root, fileTimeoutMs: FILE_TIMEOUT_MS });
+  return rounds.map(({ name, exercises }) => new Map(exercises.map((exercise) => [join(root, exercise.test), results.get(`${name}: ${exercise.id}`) ?? []])));
 }
 
 /** The tests of one file that ran (suites and skipped tests aside), and those that failed. */

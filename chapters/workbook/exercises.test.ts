@@ -8,8 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chapterFolders, REPO_ROOT } from '../shared/repo-files.ts';
-import { nearMissPath, nearMissSource, runRound, tally, workbookCopy, type RoundResults } from './exercise-check.ts';
-import { EXERCISES } from './exercise-manifest.ts';
+import { nearMissPath, nearMissSource, runRounds, tally, workbookCopy, type Round, type RoundResults } from './exercise-check.ts';
+import { EXERCISES, type Exercise } from './exercise-manifest.ts';
 import { exerciseTestFiles } from './test-files.ts';
 
 /** The .ts files of an exercise folder and its solutions/, from the repository root. */
@@ -53,17 +53,23 @@ describe('every exercise test, in a copy of the workbook', () => {
   let solutions: RoundResults;
   let nearMisses: RoundResults[];
 
-  // One runner per round, one round after the other (each runs several files
-  // at a time): starters, solutions, each exercise's first near-miss, its second, ...
+  // Every round at once, in a few test hosts: starters, solutions, each
+  // exercise's first near-miss, its second, ...
   before(async () => {
-    starters = copy.startersNotCommitted ? new Map() : await runRound(copy.root, EXERCISES);
-    solutions = await runRound(copy.root, EXERCISES, (exercise) => exercise.solution);
-    const rounds = Math.max(...EXERCISES.map((exercise) => exercise.nearMisses.length));
-    nearMisses = [];
-    for (let round = 0; round < rounds; round++) {
-      const inRound = EXERCISES.filter((exercise) => exercise.nearMisses[round]);
-      nearMisses.push(await runRound(copy.root, inRound, (exercise) => nearMissPath(exercise, round)));
-    }
+    const nearMissRounds = Math.max(...EXERCISES.map((exercise) => exercise.nearMisses.length));
+    const rounds: Round[] = [
+      { name: 'solution', exercises: EXERCISES, standInOf: (exercise) => exercise.solution },
+      ...Array.from({ length: nearMissRounds }, (_, round) => ({
+        name: `near-miss ${round + 1}`,
+        exercises: EXERCISES.filter((exercise) => exercise.nearMisses[round]),
+        standInOf: (exercise: Exercise) => nearMissPath(exercise, round),
+      })),
+    ];
+    if (!copy.startersNotCommitted) rounds.push({ name: 'starter', exercises: EXERCISES });
+    const [solutionResults, ...rest] = await runRounds(copy.root, rounds);
+    solutions = solutionResults;
+    nearMisses = rest.slice(0, nearMissRounds);
+    starters = rest[nearMissRounds] ?? new Map();
   });
 
   for (const exercise of EXERCISES) {

@@ -118,7 +118,7 @@ test('list flips to done; the workbook\'s exercise check still passes on committ
   const committed = check.workbookCopy([first, second]);
   assert.equal(committed.startersNotCommitted, undefined, 'the copy is a git repository');
   try {
-    const results = await check.runRound(committed.root, [first, second]);
+    const [results] = await check.runRounds(committed.root, [{ name: 'starter', exercises: [first, second] }]);
     for (const exercise of [first, second]) {
       assert.ok(check.tally(results.get(join(committed.root, exercise.test))).failed.length > 0, `${exercise.id}: the committed starter still fails`);
     }

@@ -7,14 +7,13 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../shared/repo-files.ts';
 import { EXERCISES, type Exercise } from './exercise-manifest.ts';
 import { hasPassed, type ExerciseRun } from './learner-report.ts';
-import { testResults, type TestResult } from './test-results.ts';
+import { testResults } from './test-results.ts';
 import { typeErrors } from './type-check.ts';
 
 export async function runExercise(exercise: Exercise, signal?: AbortSignal): Promise<ExerciseRun> {
   const collect = async () => {
-    const results: TestResult[] = [];
-    for await (const result of testResults([join(REPO_ROOT, exercise.test)], 1, signal)) results.push(result);
-    return results;
+    const results = await testResults([{ file: join(REPO_ROOT, exercise.test), label: exercise.id }], { signal });
+    return results.get(exercise.id) ?? [];
   };
   const [errors, results] = await Promise.all([typeErrors(exercise.test), collect()]);
   return { exercise, typeErrors: errors, results };

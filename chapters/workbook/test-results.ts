@@ -1,12 +1,13 @@
-// Runs test files with node:test's run() and yields one plain result per
-// finished test, for the programs that read results rather than print them:
-// `npm run learn`, `npm run exercises` and the workbook's check of its own
-// exercises. Each file runs in its own child process, as under `node --test`.
-import { run } from 'node:test';
-import type { TestEvent } from 'node:test/reporters';
+// Runs test files in test hosts (test-hosts.ts) and collects one plain result
+// per finished test, for the programs that read results rather than print
+// them: `npm run learn`, `npm run exercises` and the workbook's check of its
+// own exercises.
+import { REPO_ROOT } from '../shared/repo-files.ts';
+import { runInHosts } from './test-hosts.ts';
 
 export interface TestResult {
-  file: string;
+  /** The job the test ran in (TestJob.label). */
+  job: string;
   name: string;
   nesting: number;
   passed: boolean;
@@ -19,38 +20,54 @@ export interface TestResult {
   failureType?: string;
 }
 
-/** node:test wraps what a test threw in an ERR_TEST_FAILURE whose cause is the thrown error. */
-function thrown(error: Error): Error {
-  return error.cause instanceof Error ? error.cause : error;
+/** How result-reporter.ts marks its lines among whatever else the tests print. */
+export const RESULT_MARK = '\u0001test-result ';
+
+/** One test file to run: `env` is added to the host's environment while the file loads. */
+export interface TestJob {
+  /** Absolute path. */
+  file: string;
+  /** Names the job's results; a file may run in several jobs, each with its own label. */
+  label: string;
+  env?: Record<string, string>;
 }
 
-function toResult(event: TestEvent): TestResult | undefined {
-  if (event.type !== 'test:pass' && event.type !== 'test:fail') return undefined;
-  const { data } = event;
-  const result: TestResult = {
-    file: data.file ?? '',
-    name: data.name,
-    nesting: data.nesting,
-    passed: event.type === 'test:pass',
-    skipped: Boolean(data.skip || data.todo),
-    suite: data.details.type === 'suite',
-  };
-  if (event.type === 'test:fail') {
-    const error = thrown(event.data.details.error);
-    result.message = error.message;
-    result.stack = error.stack;
-    result.failureType = (event.data.details.error as Error & { failureType?: string }).failureType;
-  }
-  return result;
+export interface ResultOptions {
+  /** How many hosts run at once. */
+  hosts?: number;
+  signal?: AbortSignal;
+  /** Where the hosts run, and what `file` paths in their results are relative to. */
+  cwd?: string;
+  /** A file that has not finished after this long fails, so that every run ends. */
+  fileTimeoutMs?: number;
 }
 
-/** A test that has not finished after this long fails, so that every run ends. */
-const TEST_TIMEOUT_MS = 60_000;
+const REPORTER = new URL('./result-reporter.ts', import.meta.url).href;
 
-/** The results of `files` (absolute paths), `concurrency` files at a time; `signal` stops the run and its processes. */
-export async function* testResults(files: string[], concurrency = 2, signal?: AbortSignal): AsyncGenerator<TestResult> {
-  for await (const event of run({ files, concurrency, signal, timeout: TEST_TIMEOUT_MS }) as AsyncIterable<TestEvent>) {
-    const result = toResult(event);
-    if (result) yield result;
-  }
+/** The results of every job, by label. */
+export async function testResults(jobs: TestJob[], options: ResultOptions = {}): Promise<Map<string, TestResult[]>> {
+  const results = new Map<string, TestResult[]>(jobs.map((job) => [job.label, []]));
+  await runInHosts({
+    jobs,
+    hosts: options.hosts ?? 1,
+    reporter: REPORTER,
+    fileTimeoutMs: options.fileTimeoutMs ?? 60_000,
+    cwd: options.cwd ?? REPO_ROOT,
+    signal: options.signal,
+    onHost: ({ stdout }) => {
+      let partial = '';
+      stdout.setEncoding('utf8');
+      stdout.on('data', (chunk: string) => {
+        const lines = (partial + chunk).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines) {
+          const at = line.indexOf(RESULT_MARK);
+          if (at < 0) continue;
+          const result = JSON.parse(line.slice(at + RESULT_MARK.length)) as TestResult;
+          results.get(result.job)?.push(result);
+        }
+      });
+    },
+  });
+  return results;
 }
