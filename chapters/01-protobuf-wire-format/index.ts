@@ -5,7 +5,7 @@ import { runTour } from '../shared/chapter.ts';
 import { median } from '../shared/measure.ts';
 import type { Transcript } from '../shared/transcript.ts';
 import { encodeEmptyNameWithProtoLoader, encodeHelloRequestV2, readWithProtoLoader, readWithStaticStub } from './evolution.ts';
-import { compareFormats, jsonSpeedRounds, READINGS } from './size-and-speed.ts';
+import { formatSizes, jsonSpeedRounds, READINGS } from './size-and-speed.ts';
 import { hex, walkFields, type WireField } from './wire-walker.ts';
 
 function explain(field: WireField): string {
@@ -49,16 +49,11 @@ async function tour(t: Transcript): Promise<string> {
   t.note('Old readers keep working. Both Node runtimes drop the unknown field when they re-encode, though.');
 
   t.step(`Protobuf vs JSON for ${READINGS.toLocaleString('en-US')} CPU readings (this machine, now)`);
-  const results = compareFormats();
-  for (const { format, bytes: size, encode, decode } of results) {
-    t.note(
-      `${format.padEnd(41)} ${size.toLocaleString('en-US').padStart(7)} B   ` +
-        `encode ${encode.microsPerCall.toFixed(0).padStart(5)} µs   decode ${decode.microsPerCall.toFixed(0).padStart(5)} µs`,
-    );
-  }
-  const [protobuf, , json] = results;
+  const sizes = formatSizes();
+  for (const { format, bytes: size } of sizes) t.note(`${format.padEnd(41)} ${size.toLocaleString('en-US').padStart(7)} B`);
+  const [protobuf, , json] = sizes;
   t.note(`protobuf is ${(json.bytes / protobuf.bytes).toFixed(1)}× smaller than JSON.`);
-  const rounds = jsonSpeedRounds();
+  const rounds = jsonSpeedRounds(5, 5);
   const spread = (ratios: number[]) =>
     `${median(ratios).toFixed(1)}× (${Math.min(...ratios).toFixed(1)}× to ${Math.max(...ratios).toFixed(1)}×)`;
   t.note(

@@ -8,16 +8,20 @@ import { cpuReadings, toOutliersRequest } from './cpu-metrics.ts';
 
 export const READINGS = 1_000;
 
-export interface FormatResult {
+export interface FormatSize {
   format: string;
   bytes: number;
+}
+
+export interface FormatResult extends FormatSize {
   encode: Timing;
   decode: Timing;
 }
 
 const outliersProto = loadProto<OutliersProto>('outliers.proto');
 
-export function compareFormats(budgetMsPerTiming = 25): FormatResult[] {
+/** The same readings in each format: its encoded size, and one encode and one decode to time. */
+function formats(): (FormatSize & { encode: () => unknown; decode: () => unknown })[] {
   const readings = cpuReadings(READINGS);
 
   const request = toOutliersRequest(readings);
@@ -42,22 +46,37 @@ export function compareFormats(budgetMsPerTiming = 25): FormatResult[] {
     {
       format: 'protobuf (google-protobuf, static stubs)',
       bytes: staticBytes.length,
-      encode: timeCalls(() => request.serialize(), budgetMsPerTiming),
-      decode: timeCalls(() => pb.OutliersRequest.deserialize(staticBytes), budgetMsPerTiming),
+      encode: () => request.serialize(),
+      decode: () => pb.OutliersRequest.deserialize(staticBytes),
     },
     {
       format: 'protobuf (protobuf.js, proto-loader)',
       bytes: loaderBytes.length,
-      encode: timeCalls(() => codec.serialize(plain), budgetMsPerTiming),
-      decode: timeCalls(() => codec.deserialize(loaderBytes), budgetMsPerTiming),
+      encode: () => codec.serialize(plain),
+      decode: () => codec.deserialize(loaderBytes),
     },
     {
       format: 'JSON (JSON.stringify / JSON.parse)',
       bytes: Buffer.byteLength(jsonText),
-      encode: timeCalls(() => JSON.stringify(json), budgetMsPerTiming),
-      decode: timeCalls(() => JSON.parse(jsonText), budgetMsPerTiming),
+      encode: () => JSON.stringify(json),
+      decode: () => JSON.parse(jsonText),
     },
   ];
+}
+
+/** Bytes on the wire for the same readings in each format. */
+export function formatSizes(): FormatSize[] {
+  return formats().map(({ format, bytes }) => ({ format, bytes }));
+}
+
+/** Sizes, and encode and decode times, each timed for about `budgetMsPerTiming`. */
+export function compareFormats(budgetMsPerTiming = 25): FormatResult[] {
+  return formats().map(({ format, bytes, encode, decode }) => ({
+    format,
+    bytes,
+    encode: timeCalls(encode, budgetMsPerTiming),
+    decode: timeCalls(decode, budgetMsPerTiming),
+  }));
 }
 
 /** How many times as fast JSON was as google-protobuf, in each of several short rounds. */
@@ -79,12 +98,26 @@ export function jsonSpeedRounds(rounds = 5, budgetMsPerTiming = 10): JsonSpeedRo
   const bytes = request.serialize();
   const json = { metrics: readings };
   const jsonText = JSON.stringify(json);
+  // Warm-up on a small message: V8 optimizes functions, not messages, and
+  // google-protobuf's need a few hundred calls first. 300 calls on 20
+  // readings take a tenth of a second; on 1,000 readings, over a second.
+  const small = toOutliersRequest(cpuReadings(20));
+  const smallBytes = small.serialize();
+  const smallJson = { metrics: cpuReadings(20) };
+  const smallJsonText = JSON.stringify(smallJson);
+  for (let call = 0; call < 300; call++) {
+    small.serialize();
+    pb.OutliersRequest.deserialize(smallBytes);
+    JSON.stringify(smallJson);
+    JSON.parse(smallJsonText);
+  }
+  const time = (fn: () => unknown) => timeCalls(fn, budgetMsPerTiming, 0).microsPerCall;
   const result: JsonSpeedRounds = { stringify: [], parse: [] };
   for (let round = 0; round < rounds; round++) {
-    const serialize = timeCalls(() => request.serialize(), budgetMsPerTiming).microsPerCall;
-    const stringify = timeCalls(() => JSON.stringify(json), budgetMsPerTiming).microsPerCall;
-    const deserialize = timeCalls(() => pb.OutliersRequest.deserialize(bytes), budgetMsPerTiming).microsPerCall;
-    const parse = timeCalls(() => JSON.parse(jsonText), budgetMsPerTiming).microsPerCall;
+    const serialize = time(() => request.serialize());
+    const stringify = time(() => JSON.stringify(json));
+    const deserialize = time(() => pb.OutliersRequest.deserialize(bytes));
+    const parse = time(() => JSON.parse(jsonText));
     result.stringify.push(serialize / stringify);
     result.parse.push(deserialize / parse);
   }
