@@ -6,8 +6,18 @@ import { describeError } from './client.ts';
 import { startServer, untilStopSignal, type RunningServer, type StartServerOptions } from './server.ts';
 import { Transcript } from './transcript.ts';
 
-/** The tour prints this before a chapter's one-line summary, and `npm start` collects those lines. */
+/** The tour prints this before a chapter's one-line summary. */
 export const SUMMARY_MARK = '✔';
+
+/** How a chapter's tour ended: its summary line, or what went wrong. */
+export type TourOutcome = { title: string; summary: string } | { title: string; failure: string };
+
+const outcomes: TourOutcome[] = [];
+
+/** Every tour run in this process so far: `npm start` runs all the chapters in one process, then lists them. */
+export function tourOutcomes(): readonly TourOutcome[] {
+  return outcomes;
+}
 
 /**
  * Runs a chapter's tour: prints its title, lets `tour` narrate, then prints the
@@ -18,8 +28,11 @@ export async function runTour(title: string, tour: (transcript: Transcript) => P
   try {
     const summary = await tour(new Transcript());
     console.log(`\n${SUMMARY_MARK} ${summary}`);
+    outcomes.push({ title, summary });
   } catch (error) {
-    console.error(`\n✖ ${title}: ${describeError(error)}`);
+    const failure = describeError(error);
+    console.error(`\n✖ ${title}: ${failure}`);
+    outcomes.push({ title, failure });
     process.exitCode = 1;
   }
 }
